@@ -1,0 +1,160 @@
+"""Content blocks shared by the site's pages, each drawn with GOV.UK Frontend markup."""
+
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "link", "document-link", "ol", "ul"]
+
+BLOCK_TEMPLATES = "components/streamfield/blocks/"
+
+
+class HeadingValue(blocks.StructValue):
+    def anchor(self):
+        return slugify(self.get("text"))
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=150)
+    size = blocks.ChoiceBlock(
+        choices=[("h2", "Heading (level 2)"), ("h3", "Subheading (level 3)")],
+        default="h2",
+        help_text="Use level 2 for the main parts of a page and level 3 inside them.",
+    )
+
+    class Meta:
+        icon = "title"
+        template = BLOCK_TEMPLATES + "heading.html"
+        value_class = HeadingValue
+        preview_value = {"text": "What we are proposing", "size": "h2"}
+        description = "A heading that starts a new part of the page."
+
+
+class CalloutBlock(blocks.StructBlock):
+    text = blocks.RichTextBlock(features=["bold", "link"])
+
+    class Meta:
+        icon = "warning"
+        template = BLOCK_TEMPLATES + "callout.html"
+        label = "Call-out"
+        preview_value = {"text": "The consultation closes on 1 September."}
+        description = "Draws attention to one important point (GOV.UK inset text)."
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock()
+    attribution = blocks.CharBlock(
+        required=False, help_text="Who said it, for example 'Volunteer, Birstall Youth Café'."
+    )
+
+    class Meta:
+        icon = "openquote"
+        template = BLOCK_TEMPLATES + "quote.html"
+        preview_value = {
+            "quote": "The café gave us somewhere to go.",
+            "attribution": "A young person",
+        }
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=250,
+        help_text="Describe what the picture shows for someone who cannot see it. "
+        "Leave empty only if the picture is decoration and adds nothing.",
+        required=False,
+    )
+    decorative = blocks.BooleanBlock(
+        required=False,
+        help_text="Tick only if the picture is decoration: screen readers will skip it.",
+    )
+    caption = blocks.CharBlock(required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        template = BLOCK_TEMPLATES + "image.html"
+        label = "Image"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("alt_text") and not value.get("decorative"):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        "Describe the picture, or tick 'decorative' if it adds nothing."
+                    )
+                }
+            )
+        return value
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock()
+    title = blocks.CharBlock(
+        required=False, help_text="Leave empty to use the document's own title."
+    )
+    description = blocks.CharBlock(required=False, max_length=200)
+
+    class Meta:
+        icon = "doc-full"
+        template = BLOCK_TEMPLATES + "document.html"
+        label = "Document link"
+
+
+class AccordionSectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=150)
+    summary = blocks.CharBlock(required=False, max_length=200)
+    content = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+
+
+class AccordionBlock(blocks.StructBlock):
+    sections = blocks.ListBlock(AccordionSectionBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        template = BLOCK_TEMPLATES + "accordion.html"
+        description = "Sections that open and close. Without JavaScript, every section shows."
+
+
+class CaptionedTableBlock(blocks.StructBlock):
+    caption = blocks.CharBlock(
+        max_length=200, help_text="Say what the table shows. Screen readers read this first."
+    )
+    table = TableBlock(
+        table_options={
+            "contextMenu": [
+                "row_above",
+                "row_below",
+                "col_left",
+                "col_right",
+                "remove_row",
+                "remove_col",
+                "undo",
+                "redo",
+            ]
+        }
+    )
+
+    class Meta:
+        icon = "table"
+        template = BLOCK_TEMPLATES + "table.html"
+        label = "Table"
+
+
+class StandardBodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        template=BLOCK_TEMPLATES + "rich_text.html",
+        icon="pilcrow",
+        label="Text",
+    )
+    callout = CalloutBlock()
+    quote = QuoteBlock()
+    image = CaptionedImageBlock()
+    table = CaptionedTableBlock()
+    document = DocumentLinkBlock()
+    accordion = AccordionBlock()

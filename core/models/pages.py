@@ -1,0 +1,123 @@
+import logging
+
+from django.core.mail import EmailMessage
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from core.blocks import StandardBodyBlock
+
+from .mixins import BasePage
+
+logger = logging.getLogger(__name__)
+
+
+class StandardPage(BasePage):
+    """A page of text: the accessibility statement, privacy notice, cookies and
+    any other page that is mostly words, pictures and tables."""
+
+    introduction = models.TextField(
+        blank=True, help_text="A sentence or two under the title, in larger text."
+    )
+    body = StreamField(StandardBodyBlock(), blank=True, use_json_field=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "core.StandardPage"]
+    subpage_types = ["core.StandardPage"]
+    template = "pages/standard_page.html"
+
+    class Meta:
+        verbose_name = "Standard page"
+
+
+class ContactPage(RoutablePageMixin, BasePage):
+    """Contact the council and ask for a document in another format (large print,
+    Easy Read, audio, Braille or another language). Each request is emailed to
+    the address in "Council details"."""
+
+    introduction = models.TextField(blank=True)
+    body = StreamField(
+        StandardBodyBlock(),
+        blank=True,
+        use_json_field=True,
+        help_text="Other ways to get in touch, shown above the form.",
+    )
+    thank_you_text = RichTextField(
+        features=["bold", "link"],
+        blank=True,
+        help_text="Shown after a request is sent. Say when the resident will hear back.",
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        FieldPanel("thank_you_text"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "pages/contact_page.html"
+
+    class Meta:
+        verbose_name = "Contact and alternative formats page"
+
+    @path("")
+    def form_view(self, request):
+        from core.forms import AlternativeFormatsForm
+
+        form = AlternativeFormatsForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            if form.is_spam():
+                # A honeypot field was filled in: thank the sender, send nothing.
+                logger.info("Contact form: honeypot filled, request not sent")
+                return redirect(self.url + self.reverse_subpage("thanks"))
+            if self.send_request(request, form):
+                return redirect(self.url + self.reverse_subpage("thanks"))
+            form.add_error(
+                None,
+                _("Sorry, your request could not be sent. Please try again later or ring us."),
+            )
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context)
+
+    @path("thanks/", name="thanks")
+    def thanks_view(self, request):
+        return TemplateResponse(
+            request, "pages/contact_page_thanks.html", self.get_context(request)
+        )
+
+    def send_request(self, request, form):
+        from core.models.settings import CouncilSettings
+
+        council = CouncilSettings.for_request(request)
+        if not council.email:
+            logger.error("Contact form: no council email address is set in Council details")
+            return False
+        message = EmailMessage(
+            subject=form.email_subject(),
+            body=form.email_body(),
+            to=[council.email],
+            reply_to=[form.cleaned_data["email"]] if form.cleaned_data.get("email") else None,
+        )
+        try:
+            message.send()
+        except Exception:
+            logger.exception("Contact form: the request email could not be sent")
+            return False
+        return True

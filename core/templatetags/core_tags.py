@@ -1,0 +1,173 @@
+import re
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page, Site
+from wagtail.templatetags.wagtailcore_tags import richtext
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page=None):
+    """GOV.UK breadcrumbs from the site's home page down to the page's parent."""
+    page = page or context.get("page")
+    ancestors = []
+    if page is not None and getattr(page, "depth", 0) > 2:
+        ancestors = list(page.get_ancestors().filter(depth__gte=2).specific().defer_streamfields())
+    return {"ancestors": ancestors, "request": context.get("request")}
+
+
+def site_home(request):
+    """The site's home page in the active language (or English if not translated)."""
+    if request is None:
+        return None
+    cached = getattr(request, "_site_home", None)
+    if cached is None:
+        site = Site.find_for_request(request)
+        cached = site.root_page.specific.localized if site else None
+        request._site_home = cached
+    return cached
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    return site_home(context.get("request"))
+
+
+@register.inclusion_tag("components/service_navigation.html", takes_context=True)
+def main_navigation(context):
+    """The service navigation: the home page's children marked "show in menus"."""
+    request = context.get("request")
+    home = site_home(request)
+    current = context.get("page")
+    items = []
+    if home is not None:
+        for item in home.get_children().live().public().in_menu():
+            active = current is not None and current.path.startswith(item.path)
+            items.append(
+                {"page": item, "active": active, "current": current and current.pk == item.pk}
+            )
+    return {
+        "home": home,
+        "items": items,
+        "request": request,
+        "search_query": context.get("search_query", ""),
+    }
+
+
+@register.simple_tag
+def phone_link(council):
+    """The council's phone number as a link that phones can dial."""
+    if not council or not council.phone:
+        return ""
+    return format_html('<a class="govuk-link" href="{}">{}</a>', council.phone_href, council.phone)
+
+
+FOOTER_LINKS = [
+    ("accessibility_page", _("Accessibility statement")),
+    ("privacy_page", _("Privacy notice")),
+    ("cookies_page", _("Cookies")),
+    ("contact_page", _("Contact us and other formats")),
+]
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context, council):
+    """The footer's links to the standard pages chosen in "Council details", each in
+    the active language where it has been translated: two queries in all."""
+    ids = {field: getattr(council, f"{field}_id") for field, _label in FOOTER_LINKS}
+    chosen = Page.objects.filter(id__in=[pk for pk in ids.values() if pk]).only(
+        "id", "translation_key", "url_path", "locale_id"
+    )
+    by_id = {page.id: page for page in chosen}
+    locale = Locale.get_active()
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .filter(translation_key__in=[p.translation_key for p in by_id.values()], locale=locale)
+        .only("id", "translation_key", "url_path", "locale_id")
+    }
+    links = []
+    for field, label in FOOTER_LINKS:
+        page = by_id.get(ids[field])
+        if page is None:
+            continue
+        page = translated.get(page.translation_key, page)
+        links.append({"label": label, "url": page.get_url(request=context.get("request"))})
+    return links
+
+
+# GOV.UK Frontend styles elements by class, not by tag: give rich text the classes.
+RICH_TEXT_CLASSES = {
+    "p": "govuk-body",
+    "a": "govuk-link",
+    "ul": "govuk-list govuk-list--bullet",
+    "ol": "govuk-list govuk-list--number",
+    "h2": "govuk-heading-l",
+    "h3": "govuk-heading-m",
+    "h4": "govuk-heading-s",
+}
+_TAG_RE = re.compile(r"<({})(\s[^>]*)?>".format("|".join(RICH_TEXT_CLASSES)))
+
+
+@register.filter
+def govuk_richtext(value):
+    html = str(richtext(value))
+
+    def add_class(match):
+        tag, attrs = match.group(1), match.group(2) or ""
+        if "class=" in attrs:
+            return match.group(0)
+        return f'<{tag} class="{RICH_TEXT_CLASSES[tag]}"{attrs}>'
+
+    return mark_safe(_TAG_RE.sub(add_class, html))
+
+
+@register.simple_tag
+def govuk_table(table, caption=""):
+    """A GOV.UK table from Wagtail's TableBlock value, with a caption and header cells."""
+    rows = [row for row in (table or {}).get("data") or [] if any(cell for cell in row)]
+    if not rows:
+        return ""
+    header = rows[0] if table.get("first_row_is_table_header") else None
+    body = rows[1:] if header else rows
+    first_col_header = table.get("first_col_is_header")
+    # A wide table scrolls inside its own focusable region, never the whole page
+    # (WCAG 1.4.10 allows two-dimensional tables to scroll).
+    parts = [
+        format_html(
+            '<div class="app-table-container" role="region" aria-label="{}" tabindex="0">',
+            caption or _("Table"),
+        ),
+        '<table class="govuk-table">',
+    ]
+    if caption:
+        parts.append(
+            format_html(
+                '<caption class="govuk-table__caption govuk-table__caption--m">{}</caption>',
+                caption,
+            )
+        )
+    if header:
+        parts.append('<thead class="govuk-table__head"><tr class="govuk-table__row">')
+        parts.extend(
+            format_html('<th scope="col" class="govuk-table__header">{}</th>', cell or "")
+            for cell in header
+        )
+        parts.append("</tr></thead>")
+    parts.append('<tbody class="govuk-table__body">')
+    for row in body:
+        parts.append('<tr class="govuk-table__row">')
+        for index, cell in enumerate(row):
+            if index == 0 and first_col_header:
+                parts.append(
+                    format_html('<th scope="row" class="govuk-table__header">{}</th>', cell or "")
+                )
+            else:
+                parts.append(format_html('<td class="govuk-table__cell">{}</td>', cell or ""))
+        parts.append("</tr>")
+    parts.append("</tbody></table></div>")
+    return mark_safe("".join(parts))

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# README command 1: set up, build the demo site and serve it at http://127.0.0.1:8000/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export DJANGO_SETTINGS_MODULE=council_site.settings.dev
+.venv/bin/python manage.py migrate --noinput
+.venv/bin/python manage.py load_demo_content
+echo
+echo "The demo site is at http://127.0.0.1:8000/ and the admin at http://127.0.0.1:8000/admin/"
+exec .venv/bin/python manage.py runserver 127.0.0.1:8000

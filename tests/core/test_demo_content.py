@@ -1,0 +1,82 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from core.models import CouncilSettings, StandardPage
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "images": get_image_model().objects.count(),
+        "users": get_user_model().objects.count(),
+        "settings": CouncilSettings.objects.count(),
+    }
+
+
+def test_running_the_demo_loader_twice_duplicates_nothing(demo):
+    before = counts()
+    call_command("load_demo_content", stdout=StringIO())
+    assert counts() == before
+    assert HomePage.objects.count() == 1
+
+
+def test_the_demo_home_page_is_the_sites_root(demo, client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Working with our communities" in response.content.decode()
+
+
+def test_every_demo_page_answers(demo, client):
+    pages = Page.objects.live().filter(depth__gte=2).specific()
+    assert len(pages) >= 5
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+
+
+def test_standard_pages_the_footer_needs_exist(demo, client):
+    slugs = set(StandardPage.objects.values_list("slug", flat=True))
+    assert {"accessibility-statement", "privacy", "cookies"} <= slugs
+    html = client.get("/").content.decode()
+    for label in ["Accessibility statement", "Privacy notice", "Cookies", "Contact us"]:
+        assert label in html
+
+
+def test_council_details_come_from_the_site_setting(demo, client):
+    council = CouncilSettings.objects.get()
+    council.council_name = "Rutland County Council"
+    council.phone = "01572 722577"
+    council.save()
+    html = client.get("/").content.decode()
+    assert "Rutland County Council" in html
+    assert "Leicestershire County Council" not in html
+    assert 'href="tel:01572722577"' in html
+
+
+def test_demo_editor_reaches_the_admin_dashboard(demo, client):
+    assert client.login(username="editor", password="demo-editor-password")
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert "Dashboard" in response.content.decode()
+
+
+def test_the_accessibility_statement_has_the_regulations_parts(demo, client):
+    html = client.get("/accessibility-statement/").content.decode()
+    for part in [
+        "Compliance status",
+        "Non-accessible content",
+        "Enforcement procedure",
+        "How we tested this website",
+        "Equality Advisory and Support Service",
+    ]:
+        assert part in html
+    assert '<table class="govuk-table">' in html
+    assert 'role="region"' in html
