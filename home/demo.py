@@ -1,7 +1,9 @@
 """Demo home page: replaces Wagtail's "Welcome" page with the council's home page."""
 
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
 
+from core.demo.easy_read import row
 from home.models import HomePage
 
 INTRODUCTION = (
@@ -31,7 +33,27 @@ BODY = [
 ]
 
 
+def easy_read_rows(loader):
+    return loader.stream(
+        [
+            row(loader, "1F3DB", "We are the county council. We want to work with local people."),
+            row(loader, "1F3D8", "Local groups already do a lot. They help people who need it."),
+            row(loader, "1F4CB", "We have a plan for this. It is called our communities strategy."),
+            ("hard_word", {"word": "Strategy", "meaning": "A plan for the next few years."}),
+            row(loader, "1F5F3", "You can tell us what you think. This is called having your say."),
+            row(loader, "1F4DE", "Ring us on 0116 305 6977 if you need help."),
+        ]
+    )
+
+
+def ensure_locales():
+    """One Wagtail locale for each of the site's languages."""
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+
+
 def load(loader):
+    ensure_locales()
     root = Page.get_first_root_node()
     site = Site.objects.filter(is_default_site=True).first()
     home = root.get_children().type(HomePage).first()
@@ -50,6 +72,10 @@ def load(loader):
     home.introduction = INTRODUCTION
     home.body = loader.stream(BODY)
     home.listing_summary = "The county council's communities strategy and consultations."
+    home.easy_read_title = "Working with our communities"
+    home.easy_read_introduction = "This website is about how we work with local people."
+    home.easy_read = easy_read_rows(loader)
+    home.easy_read_summary = "We want to hear from you. Tell us what you think of our plan."
     home.save_revision().publish()
     if site is None:
         Site.objects.create(

@@ -3,11 +3,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from case_studies.models import latest_case_studies
+from consultations.models import open_consultations
 from core.blocks import StandardBodyBlock
+from core.easy_read import EasyReadMixin
 from core.models import BasePage
+from strategy.models import StrategyPage
 
 
-class HomePage(BasePage):
+class HomePage(EasyReadMixin, BasePage):
     """The front page of the site in one language: what the strategy is, what
     residents can have their say on now, and where to go next."""
 
@@ -16,11 +20,24 @@ class HomePage(BasePage):
     )
     body = StreamField(StandardBodyBlock(), blank=True, use_json_field=True)
 
-    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+    content_panels = (
+        BasePage.content_panels
+        + [FieldPanel("introduction"), FieldPanel("body")]
+        + EasyReadMixin.easy_read_panels
+    )
+    search_fields = (
+        BasePage.search_fields + [index.SearchField("introduction")] + EasyReadMixin.search_fields
+    )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["core.StandardPage", "core.ContactPage"]
+    subpage_types = [
+        "core.StandardPage",
+        "core.ContactPage",
+        "strategy.StrategyPage",
+        "case_studies.CaseStudyIndexPage",
+        "consultations.ConsultationIndexPage",
+        "core.EasyReadIndexPage",
+    ]
     template = "pages/home_page.html"
 
     class Meta:
@@ -31,4 +48,7 @@ class HomePage(BasePage):
         context["sections"] = (
             self.get_children().live().public().in_menu().specific().defer_streamfields()
         )
+        context["latest_case_studies"] = latest_case_studies(self.locale_id)
+        context["open_consultations"] = open_consultations(locale=self.locale_id, limit=3)
+        context.update(StrategyPage.for_home_page(self))
         return context

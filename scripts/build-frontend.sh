@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Developer-only: rebuild the committed front-end files from frontend/.
-# Needs Node and npm. Installs the pinned govuk-frontend and Dart Sass from
-# frontend/package-lock.json, compiles frontend/scss/site.scss to
-# static/css/site.css and copies GOV.UK Frontend's JavaScript, fonts, images
+# Needs Node and npm. Installs the pinned govuk-frontend, Dart Sass and rtlcss
+# from frontend/package-lock.json, compiles frontend/scss/site.scss to
+# static/css/site.css (and its right-to-left mirror site.rtl.css) and copies GOV.UK Frontend's JavaScript, fonts, images
 # and licence into static/vendor/govuk-frontend/.
 # To update GOV.UK Frontend: change its version in frontend/package.json, run
 # `npm install` in frontend/, run this script, check the site, commit.
@@ -15,6 +15,9 @@ rm -rf "$vendor"
 mkdir -p "$vendor" "$root/static/css"
 npx sass --pkg-importer=node --style=compressed --no-source-map \
   scss/site.scss "$root/static/css/site.css"
+# GOV.UK Frontend is written for left-to-right text only. rtlcss mirrors the
+# whole stylesheet (floats, margins, paddings, borders, positions) for Urdu.
+npx rtlcss "$root/static/css/site.css" "$root/static/css/site.rtl.css" >/dev/null
 dist=node_modules/govuk-frontend/dist/govuk
 # Drop the source-map comment: the map is not shipped, and hashed static
 # storage refuses a reference to a missing file.

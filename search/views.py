@@ -1,29 +1,169 @@
+import re
+from urllib.parse import urlencode
+
+from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import DatabaseError, connection
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+from modelsearch.query import Fuzzy, PlainText
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from core.locales import active_locale
+from search.models import SearchTermDay
+from search.text import han_bigrams, has_han, highlight
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
+# The kinds of page a resident can narrow results to. "Other pages" is
+# everything not named here.
+TYPE_GROUPS = [
+    (
+        "strategy",
+        _("Strategy"),
+        [
+            "strategy.StrategyPage",
+            "strategy.ForewordPage",
+            "strategy.StrategySectionPage",
+            "strategy.CommunitiesModelPage",
+        ],
+    ),
+    ("priority", _("Priorities"), ["strategy.PriorityPage"]),
+    ("building-block", _("Building blocks"), ["strategy.BuildingBlockPage"]),
+    ("case-study", _("Case studies"), ["case_studies.CaseStudyPage"]),
+    ("consultation", _("Consultations"), ["consultations.ConsultationPage"]),
+    ("other", _("Other pages"), []),
+]
 
+# Terms that look like personal details are never recorded in the statistics.
+PERSONAL = re.compile(r"@|\d{5,}|\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b", re.IGNORECASE)
+
+
+def page_models(labels):
+    found = []
+    for label in labels:
+        try:
+            found.append(apps.get_model(label))
+        except LookupError:
+            continue
+    return found
+
+
+def clean_query(raw):
+    query = (raw or "").replace("\x00", "")
+    query = "".join(ch for ch in query if ch.isprintable())
+    return " ".join(query.split())[:MAX_QUERY_LENGTH]
+
+
+def pages_of_type(queryset, type_key):
+    if type_key == "other":
+        named = [label for key, _label, labels in TYPE_GROUPS for label in labels]
+        return queryset.not_type(*page_models(named))
+    for key, _label, labels in TYPE_GROUPS:
+        if key == type_key:
+            return queryset.type(*page_models(labels))
+    return queryset
+
+
+def run_search(queryset, query):
+    """Search the pages, with the fallbacks each language needs."""
+    if has_han(query):
+        # Chinese: the pages index overlapping character pairs; so does the query.
+        pairs = han_bigrams(query)
+        other_words = " ".join(w for w in query.split() if not has_han(w))
+        return list(queryset.search(PlainText(f"{pairs} {other_words}".strip(), operator="and")))
+    results = list(queryset.search(query, operator="and"))
+    if not results and connection.vendor == "postgresql":
+        # Polish typed without diacritics, and inflected words: trigram
+        # similarity on accent-free text (search/migrations/0001).
+        results = list(queryset.search(Fuzzy(query, unaccent=True)))
+    return results
+
+
+def promoted_pages(pages, query):
+    """Pages staff pinned to this query (Search promotions in the admin), in their order."""
+    picks = SearchPromotion.objects.filter(
+        query__query_string=normalise_query_string(query), page__isnull=False
+    ).order_by("sort_order")
+    ids = list(picks.values_list("page_id", flat=True))
+    if not ids:
+        return []
+    found = {page.pk: page for page in pages.filter(id__in=ids).specific()}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def record(query, found_something):
+    term = query.lower()[:100]
+    if not term or PERSONAL.search(term):
+        return
+    try:
+        SearchTermDay.record(term, get_language(), timezone.localdate(), found_something)
+        Query.get(term).add_hit()
+    except DatabaseError:
+        # Statistics must never stop a resident searching.
+        pass
+
+
+@require_safe
 def search(request):
     """Search the live, public pages of the resident's language."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH].replace("\x00", "")
-    results = Page.objects.none()
+    query = clean_query(request.GET.get("q"))
+    type_key = request.GET.get("type", "")
+    if type_key not in {key for key, _label, _models in TYPE_GROUPS}:
+        type_key = ""
+    locale = active_locale()
+    pages = Page.objects.live().public().filter(locale=locale)
+    results, promoted = [], []
     if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-        )
+        promoted = promoted_pages(pages, query)
+        searched = run_search(pages_of_type(pages, type_key).specific(), query)
+        promoted_set = {page.pk for page in promoted}
+        results = promoted + [page for page in searched if page.pk not in promoted_set]
+        if request.GET.get("page") in (None, "", "1"):
+            record(query, bool(results))
     paginator = Paginator(results, RESULTS_PER_PAGE)
-    page_number = request.GET.get("page", 1)
     try:
-        page = paginator.page(page_number)
+        results_page = paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
-        page = paginator.page(1)
+        results_page = paginator.page(1)
     except EmptyPage:
-        page = paginator.page(paginator.num_pages)
+        results_page = paginator.page(paginator.num_pages)
+    promoted_ids = {page.pk for page in promoted}
+    items = [
+        {
+            "page": page,
+            "label": result_label(page),
+            "summary": highlight(getattr(page, "search_summary", lambda: "")(), query),
+            "promoted": page.pk in promoted_ids,
+        }
+        for page in results_page
+    ]
+    params = {"q": query}
+    if type_key:
+        params["type"] = type_key
     return TemplateResponse(
         request,
         "pages/search.html",
-        {"search_query": query, "results": page, "paginator": paginator},
+        {
+            "search_query": query,
+            "type_key": type_key,
+            "types": [(key, label) for key, label, _models in TYPE_GROUPS],
+            "results": results_page,
+            "items": items,
+            "paginator": paginator,
+            "page_query": urlencode(params),
+        },
     )
+
+
+def result_label(page):
+    label = getattr(page, "search_result_label", None)
+    if callable(label):
+        return label()
+    return page.specific_class._meta.verbose_name.capitalize()

@@ -25,8 +25,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo(db):
     """The demo site's home page (reloaded if a transactional test emptied the database)."""
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code="en").first()
     if home is None:
         load_demo()
-        home = HomePage.objects.get()
+        home = HomePage.objects.get(locale__language_code="en")
     return home

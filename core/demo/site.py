@@ -1,5 +1,6 @@
 """Demo council details, standard pages and development logins."""
 
+from core.demo import easy_read
 from core.models import ContactPage, StandardPage
 
 COUNCIL = {
@@ -263,6 +264,7 @@ def load(loader):
         contact_page=contact,
         **COUNCIL,
     )
+    easy_read.load(loader)
     loader.demo_login("admin", "demo-admin-password", superuser=True)
     loader.demo_login("editor", "demo-editor-password", groups=["Editors"])
     loader.say("  council details, standard pages and contact page")

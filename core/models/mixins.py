@@ -1,9 +1,19 @@
 """Small abstract pieces that the site's page types are built from."""
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import capfirst
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
+
+from core.locales import default_locale
+from search.text import han_bigrams
+
+
+def default_locale_id():
+    return default_locale().pk
 
 
 class ListingFieldsMixin(models.Model):
@@ -37,15 +47,81 @@ class ListingFieldsMixin(models.Model):
         abstract = True
 
 
-class BasePage(ListingFieldsMixin, Page):
+class SearchableMixin(models.Model):
+    """What search needs from every page: a label for the kind of page, a short
+    summary, and, for Chinese pages, the text cut into overlapping character
+    pairs, because neither database splits Chinese into words."""
+
+    search_fields = [index.SearchField("search_han_pairs")]
+
+    class Meta:
+        abstract = True
+
+    def search_result_label(self):
+        return capfirst(self._meta.verbose_name)
+
+    def search_summary(self):
+        return (
+            getattr(self, "listing_summary", "")
+            or self.search_description
+            or getattr(self, "introduction", "")
+            or ""
+        )
+
+    def search_han_pairs(self):
+        if not self.locale.language_code.startswith("zh"):
+            return ""
+        return han_bigrams(" ".join(self.searchable_texts()))
+
+    def searchable_texts(self):
+        texts = []
+        for search_field in self.search_fields:
+            name = search_field.field_name
+            if not isinstance(search_field, index.SearchField) or name == "search_han_pairs":
+                continue
+            value = getattr(self, name, None)
+            if callable(value):
+                value = value()
+            if not value:
+                continue
+            try:
+                field = self._meta.get_field(name)
+            except FieldDoesNotExist:
+                field = None
+            if field is not None and hasattr(field, "get_searchable_content"):
+                texts.extend(str(text) for text in field.get_searchable_content(value))
+            else:
+                texts.append(strip_tags(str(value)))
+        return texts
+
+
+class BasePage(SearchableMixin, ListingFieldsMixin, Page):
     """The base of every public page on the site."""
 
     content_panels = Page.content_panels
     promote_panels = Page.promote_panels + ListingFieldsMixin.listing_panels
-    search_fields = Page.search_fields + ListingFieldsMixin.search_fields
+    search_fields = (
+        Page.search_fields + ListingFieldsMixin.search_fields + SearchableMixin.search_fields
+    )
 
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        """Serve the English page where a translation does not exist yet.
+
+        /pl/case-studies/ walks the Polish tree; where the Polish tree has no
+        page with that slug, the walk carries on in the English tree, and the
+        page says (in Polish) that it is not translated yet."""
+        if (
+            path_components
+            and self.locale_id != default_locale_id()
+            and not self.get_children().filter(slug=path_components[0]).exists()
+        ):
+            source = self.get_translation_or_none(default_locale())
+            if source is not None:
+                return source.specific.route(request, path_components)
+        return super().route(request, path_components)
 
     @property
     def summary(self):

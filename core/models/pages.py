@@ -121,3 +121,41 @@ class ContactPage(RoutablePageMixin, BasePage):
             logger.exception("Contact form: the request email could not be sent")
             return False
         return True
+
+
+class EasyReadIndexPage(BasePage):
+    """Lists every page on the site that has an Easy Read version."""
+
+    introduction = models.TextField(
+        blank=True, help_text="One or two short sentences, in Easy Read style."
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "pages/easy_read_index_page.html"
+
+    class Meta:
+        verbose_name = "Easy Read index"
+
+    def easy_read_pages(self):
+        """Live pages in this page's language that have an Easy Read version, in
+        site order: one query per page type that can have one."""
+        from wagtail.models import get_page_models
+
+        from core.easy_read import EasyReadMixin
+
+        found = []
+        for model in get_page_models():
+            if not issubclass(model, EasyReadMixin) or model._meta.abstract:
+                continue
+            pages = model.objects.live().public().filter(locale_id=self.locale_id)
+            found.extend(page for page in pages.exact_type(model) if page.has_easy_read)
+        return sorted(found, key=lambda page: page.path)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["easy_read_pages"] = self.easy_read_pages()
+        return context

@@ -1,11 +1,16 @@
 import re
 
 from django import template
+from django.conf import settings
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 from wagtail.templatetags.wagtailcore_tags import richtext
+
+from core.locales import active_locale, default_locale
 
 register = template.Library()
 
@@ -37,6 +42,22 @@ def home_page(context):
     return site_home(context.get("request"))
 
 
+def menu_pages(home):
+    """The menu in the active language: the English home page's menu items, each
+    replaced by its translation where one is live (two queries)."""
+    source = home.get_translation_or_none(default_locale()) or home
+    english = list(source.get_children().live().public().in_menu())
+    if home.locale_id == source.locale_id:
+        return english
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .public()
+        .filter(locale_id=home.locale_id, translation_key__in=[p.translation_key for p in english])
+    }
+    return [translated.get(page.translation_key, page) for page in english]
+
+
 @register.inclusion_tag("components/service_navigation.html", takes_context=True)
 def main_navigation(context):
     """The service navigation: the home page's children marked "show in menus"."""
@@ -45,10 +66,19 @@ def main_navigation(context):
     current = context.get("page")
     items = []
     if home is not None:
-        for item in home.get_children().live().public().in_menu():
-            active = current is not None and current.path.startswith(item.path)
+        for item in menu_pages(home):
+            active = current is not None and (
+                current.path.startswith(item.path)
+                or current.translation_key == item.translation_key
+            )
             items.append(
-                {"page": item, "active": active, "current": current and current.pk == item.pk}
+                {
+                    "page": item,
+                    "active": active,
+                    "current": current and current.pk == item.pk,
+                    # An untranslated section keeps its English title: say so.
+                    "lang": "" if item.locale_id == home.locale_id else settings.LANGUAGE_CODE,
+                }
             )
     return {
         "home": home,
@@ -83,7 +113,7 @@ def footer_links(context, council):
         "id", "translation_key", "url_path", "locale_id"
     )
     by_id = {page.id: page for page in chosen}
-    locale = Locale.get_active()
+    locale = active_locale()
     translated = {
         page.translation_key: page
         for page in Page.objects.live()
@@ -171,3 +201,28 @@ def govuk_table(table, caption=""):
         parts.append("</tr>")
     parts.append("</tbody></table></div>")
     return mark_safe("".join(parts))
+
+
+def _datetime_text(value):
+    local = timezone.localtime(value)
+    time_text = date_format(local, "g:iA").lower()
+    return _("%(time)s on %(date)s") % {"time": time_text, "date": date_format(local, "j F Y")}
+
+
+@register.filter
+def govuk_datetime(value):
+    """A date and time in the council's time zone, GOV.UK style, as a <time>
+    element: '11:59pm on 1 September 2014' (in the active language)."""
+    if not value:
+        return ""
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        timezone.localtime(value).isoformat(),
+        _datetime_text(value),
+    )
+
+
+@register.filter
+def govuk_datetime_text(value):
+    """The same as plain text, for emails."""
+    return _datetime_text(value) if value else ""

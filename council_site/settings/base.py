@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     # The site's own apps
     "core",
     "home",
+    "strategy",
     "consultations",
     "case_studies",
     "search",
@@ -156,8 +157,13 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 EXTRA_LANG_INFO = {
     "gu": {"bidi": False, "code": "gu", "name": "Gujarati", "name_local": "ગુજરાતી"},
+    # Django names these two in English or in lower case; residents look for
+    # their language written as they write it.
+    "pa": {"bidi": False, "code": "pa", "name": "Punjabi", "name_local": "ਪੰਜਾਬੀ"},
+    "pl": {"bidi": False, "code": "pl", "name": "Polish", "name_local": "Polski"},
 }
-django.conf.locale.LANG_INFO.update(EXTRA_LANG_INFO)
+for _code, _info in EXTRA_LANG_INFO.items():
+    django.conf.locale.LANG_INFO[_code] = {**django.conf.locale.LANG_INFO.get(_code, {}), **_info}
 
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = os.environ.get("STATIC_URL", "/static/")

@@ -25,7 +25,9 @@ def test_running_the_demo_loader_twice_duplicates_nothing(demo):
     before = counts()
     call_command("load_demo_content", stdout=StringIO())
     assert counts() == before
-    assert HomePage.objects.count() == 1
+    # One home page for each of the seven languages, no more.
+    assert HomePage.objects.count() == 7
+    assert HomePage.objects.filter(locale__language_code="en").count() == 1
 
 
 def test_the_demo_home_page_is_the_sites_root(demo, client):

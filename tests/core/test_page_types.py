@@ -2,8 +2,11 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from core.models import ContactPage, StandardPage
+from case_studies.models import CaseStudyIndexPage
+from consultations.models import ConsultationIndexPage
+from core.models import ContactPage, EasyReadIndexPage, StandardPage
 from home.models import HomePage
+from strategy.models import StrategyPage
 
 
 class PageTypeRulesTests(WagtailPageTestCase):
@@ -11,7 +14,17 @@ class PageTypeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_home_page_children(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, ContactPage})
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {
+                StandardPage,
+                ContactPage,
+                StrategyPage,
+                CaseStudyIndexPage,
+                ConsultationIndexPage,
+                EasyReadIndexPage,
+            },
+        )
 
     def test_standard_pages_nest_under_home_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
@@ -26,7 +39,7 @@ class PageTypeRulesTests(WagtailPageTestCase):
 class EditorCanCreateTests(WagtailPageTestCase):
     def setUp(self):
         self.login()
-        self.home = HomePage.objects.first()
+        self.home = HomePage.objects.filter(locale__language_code="en").first()
         if self.home is None:
             root = Page.get_first_root_node()
             self.home = HomePage(title="Home", slug="home-test", introduction="Hello")

@@ -1,0 +1,95 @@
+"""The case study index's filters: a GET form that works without JavaScript,
+so every filtered list has an address residents can share."""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+
+from core.locales import active_locale
+
+FILTER_FIELDS = ["priority", "building_block", "district", "funding"]
+
+
+class CaseStudyFilterForm(forms.Form):
+    priority = forms.TypedChoiceField(
+        label=_("Priority"), required=False, coerce=int, empty_value=None
+    )
+    building_block = forms.TypedChoiceField(
+        label=_("Building block"), required=False, coerce=int, empty_value=None
+    )
+    district = forms.ChoiceField(label=_("District"), required=False)
+    funding = forms.ChoiceField(label=_("Funding source"), required=False)
+
+    def __init__(self, data, case_studies):
+        super().__init__(data)
+        locale = active_locale()
+        any_choice = [("", _("Any"))]
+        for name, model_name in (
+            ("priority", "PriorityPage"),
+            ("building_block", "BuildingBlockPage"),
+        ):
+            model = apps.get_model("strategy", model_name)
+            pages = (
+                model.objects.live()
+                .filter(locale=locale)
+                .order_by("path")
+                .values_list("pk", "title")
+            )
+            self.fields[name].choices = any_choice + [(str(pk), title) for pk, title in pages]
+        values = case_studies.order_by().values_list("district", "funding_source")
+        districts = sorted({district for district, _source in values if district})
+        sources = sorted({source for _district, source in values if source})
+        self.fields["district"].choices = any_choice + [(d, d) for d in districts]
+        self.fields["funding"].choices = any_choice + [(s, s) for s in sources]
+        for name in FILTER_FIELDS:
+            self.fields[name].error_messages["invalid_choice"] = _(
+                "Choose one of the options in the list"
+            )
+
+
+class CaseStudyFilter:
+    def __init__(self, params, case_studies):
+        self.params = params
+        self.form = CaseStudyFilterForm(
+            {name: params.get(name, "") for name in FILTER_FIELDS}, case_studies
+        )
+        self.form.is_valid()
+        # A filter with a value we do not know is left out, and the form says why.
+        self.values = {
+            name: self.form.cleaned_data.get(name)
+            for name in FILTER_FIELDS
+            if self.form.cleaned_data.get(name) not in (None, "")
+        }
+        self.results = self.apply(case_studies)
+
+    def apply(self, queryset):
+        if "priority" in self.values:
+            queryset = queryset.filter(priorities=self.values["priority"])
+        if "building_block" in self.values:
+            queryset = queryset.filter(building_blocks=self.values["building_block"])
+        if "district" in self.values:
+            queryset = queryset.filter(district=self.values["district"])
+        if "funding" in self.values:
+            queryset = queryset.filter(funding_source=self.values["funding"])
+        return queryset.distinct()
+
+    def querystring(self, without=None):
+        params = {name: value for name, value in self.values.items() if name != without}
+        return urlencode(params)
+
+    def active(self):
+        """The filters in use, each with its label and the address without it."""
+        chosen = []
+        for name, value in self.values.items():
+            label = dict(self.form.fields[name].choices).get(str(value), value)
+            query = self.querystring(without=name)
+            chosen.append(
+                {
+                    "field": self.form.fields[name].label,
+                    "label": label,
+                    "remove_url": f"?{query}" if query else "?",
+                }
+            )
+        return chosen

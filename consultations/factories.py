@@ -1,0 +1,127 @@
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+
+from .models import ConsultationIndexPage, ConsultationPage
+
+
+def question(block_type, key, label, required=True, **extra):
+    return {
+        "type": block_type,
+        "value": {"key": key, "label": label, "hint": "", "required": required, **extra},
+    }
+
+
+def options(*codes):
+    return [{"code": code, "label": code.replace("_", " ").capitalize()} for code in codes]
+
+
+def section(key, title, questions, show_if=None, intro=""):
+    trigger, option = show_if or ("", "")
+    return {
+        "type": "section",
+        "value": {
+            "key": key,
+            "title": title,
+            "intro": intro,
+            "show_if_question": trigger,
+            "show_if_option": option,
+            "questions": questions,
+        },
+    }
+
+
+def every_type_survey():
+    """Three sections with every question type, a same-page conditional question
+    and a conditional section."""
+    return [
+        section(
+            "views",
+            "Your views",
+            [
+                question("agreement", "overall", "How far do you agree overall?"),
+                question(
+                    "grid",
+                    "principles",
+                    "How far do you agree with each principle?",
+                    statements=options("prevention", "engagement"),
+                    options=[],
+                ),
+                question(
+                    "ranking",
+                    "ranking",
+                    "Put these in order",
+                    options=options("parks", "buses", "libraries"),
+                ),
+                question(
+                    "single_choice",
+                    "involved",
+                    "Are you involved in a group?",
+                    options=options("yes_often", "sometimes", "never"),
+                    allow_other=True,
+                    other_label="Something else",
+                ),
+                question(
+                    "short_text",
+                    "group_name",
+                    "What is the group called?",
+                    show_if_question="involved",
+                    show_if_option="yes_often",
+                ),
+                question(
+                    "multiple_choice",
+                    "activities",
+                    "Which activities?",
+                    options=options("clubs", "youth", "green_spaces"),
+                    allow_other=True,
+                    max_choices=2,
+                ),
+                question("long_text", "comments", "Any comments?", max_characters=50),
+            ],
+        ),
+        section(
+            "group",
+            "Your group",
+            [
+                question("dropdown", "size", "How big is it?", options=options("small", "large")),
+                question("number", "hours", "Hours a month", min_value=0, max_value=100),
+                question("date", "started", "When did it start?"),
+            ],
+            show_if=("involved", "yes_often"),
+        ),
+        section(
+            "contact",
+            "Keeping in touch",
+            [
+                question("yes_no", "updates", "Do you want updates?"),
+                question("email", "email", "Your email address"),
+                question("postcode", "postcode", "Your postcode"),
+                question("area", "area", "Your area"),
+                question("consent", "consent", "May we quote you?"),
+            ],
+        ),
+    ]
+
+
+class ConsultationIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Consultations"
+    introduction = "Have your say."
+
+    class Meta:
+        model = ConsultationIndexPage
+
+
+class ConsultationPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Consultation {n}")
+    slug = factory.Sequence(lambda n: f"consultation-{n}")
+    introduction = "What we propose."
+    opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    survey = factory.LazyFunction(every_type_survey)
+    ask_about_you = True
+    ask_equality = True
+
+    class Meta:
+        model = ConsultationPage

@@ -1,0 +1,12 @@
+"""Everything about surveys lives in this package, once, for every language and
+(later) for Easy Read wording:
+
+- ``definitions``: what a survey is (sections, questions, options, conditions),
+  independent of where its wording comes from, plus the fixed "About you" and
+  equality-monitoring sections and the preset lists (agreement scale, districts);
+- ``blocks``: the StreamField blocks staff build surveys with, and the rules
+  about keys checked when a page is saved;
+- ``forms``: validation of one section's answers and what the templates show;
+- ``journey``: the resident's progress, kept in the server-side session;
+- ``storage``: writing a whole response in one transaction.
+"""

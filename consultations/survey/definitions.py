@@ -1,0 +1,303 @@
+"""What a survey is, separate from the blocks it is edited with.
+
+A survey is a list of sections; a section is a list of questions. Every question
+and every option has a stable key (lower_snake_case) that never changes when the
+wording is translated or simplified: stored answers use the keys only.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+# Question types -------------------------------------------------------------
+
+SHORT_TEXT = "short_text"
+LONG_TEXT = "long_text"
+SINGLE_CHOICE = "single_choice"
+MULTIPLE_CHOICE = "multiple_choice"
+DROPDOWN = "dropdown"
+AGREEMENT = "agreement"
+GRID = "grid"
+RANKING = "ranking"
+NUMBER = "number"
+DATE = "date"
+EMAIL = "email"
+POSTCODE = "postcode"
+YES_NO = "yes_no"
+AREA = "area"
+CONSENT = "consent"
+
+QUESTION_TYPES = [
+    SHORT_TEXT,
+    LONG_TEXT,
+    SINGLE_CHOICE,
+    MULTIPLE_CHOICE,
+    DROPDOWN,
+    AGREEMENT,
+    GRID,
+    RANKING,
+    NUMBER,
+    DATE,
+    EMAIL,
+    POSTCODE,
+    YES_NO,
+    AREA,
+    CONSENT,
+]
+
+# Types with one answer picked from a list: the only ones a condition may test.
+SINGLE_VALUED_CHOICE_TYPES = {SINGLE_CHOICE, DROPDOWN, AGREEMENT, YES_NO, AREA}
+# Types whose one field is simple enough to be revealed under a radio option on
+# the same page (GOV.UK conditional reveal holds one simple field at most).
+REVEALABLE_TYPES = {SHORT_TEXT, NUMBER, EMAIL, POSTCODE, DROPDOWN}
+# Types that offer "Other, please specify".
+OTHER_TYPES = {SINGLE_CHOICE, MULTIPLE_CHOICE}
+
+OTHER_CODE = "other"
+SHORT_TEXT_MAX = 200
+OTHER_TEXT_MAX = 200
+
+# Preset lists: codes are fixed here, wording comes from the message catalogues.
+
+AGREEMENT_SCALE = [
+    ("strongly_agree", _("Strongly agree")),
+    ("agree", _("Agree")),
+    ("neither", _("Neither agree nor disagree")),
+    ("disagree", _("Disagree")),
+    ("strongly_disagree", _("Strongly disagree")),
+    ("dont_know", _("Don't know")),
+]
+
+YES_NO_OPTIONS = [("yes", _("Yes")), ("no", _("No"))]
+
+# The council's districts (Leicestershire's seven), and somewhere else.
+DISTRICTS = [
+    ("blaby", _("Blaby")),
+    ("charnwood", _("Charnwood")),
+    ("harborough", _("Harborough")),
+    ("hinckley_bosworth", _("Hinckley and Bosworth")),
+    ("melton", _("Melton")),
+    ("north_west_leicestershire", _("North West Leicestershire")),
+    ("oadby_wigston", _("Oadby and Wigston")),
+    ("elsewhere", _("Somewhere else")),
+]
+
+PREFER_NOT = ("prefer_not_to_say", _("Prefer not to say"))
+
+
+@dataclass
+class Option:
+    code: str
+    label: str
+
+
+@dataclass
+class Condition:
+    """Shown only when the single-choice question ``question`` was answered ``option``."""
+
+    question: str
+    option: str
+
+
+@dataclass
+class Question:
+    key: str
+    type: str
+    label: str
+    hint: str = ""
+    required: bool = False
+    options: list = field(default_factory=list)
+    statements: list = field(default_factory=list)  # grid rows (Option)
+    allow_other: bool = False
+    other_label: str = ""
+    max_choices: int | None = None
+    max_characters: int | None = None
+    min_value: int | None = None
+    max_value: int | None = None
+    error_message: str = ""
+    condition: Condition | None = None
+
+    def option_codes(self):
+        codes = [option.code for option in self.options]
+        if self.allow_other and self.type in OTHER_TYPES:
+            codes.append(OTHER_CODE)
+        return codes
+
+    def option_label(self, code):
+        for option in self.options:
+            if option.code == code:
+                return option.label
+        if code == OTHER_CODE:
+            return self.other_label or _("Other")
+        return code
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    questions: list
+    intro: str = ""
+    condition: Condition | None = None
+    kind: str = "main"  # "main", "about" or "equality"
+
+
+@dataclass
+class Survey:
+    sections: list
+
+    def questions(self):
+        for section in self.sections:
+            yield from section.questions
+
+    def question(self, key):
+        for question in self.questions():
+            if question.key == key:
+                return question
+        return None
+
+    def section(self, key):
+        for section in self.sections:
+            if section.key == key:
+                return section
+        return None
+
+    def section_of(self, question_key):
+        for section in self.sections:
+            if any(q.key == question_key for q in section.questions):
+                return section
+        return None
+
+
+def options(pairs):
+    return [Option(code, label) for code, label in pairs]
+
+
+# The fixed sections: same keys on every consultation ----------------------------
+
+ABOUT_SECTION_KEY = "about_you"
+EQUALITY_SECTION_KEY = "equality"
+
+RESPONDENT_TYPES = [
+    ("individual", _("An individual, answering for myself")),
+    ("organisation", _("On behalf of an organisation or group")),
+    ("town_parish_council", _("On behalf of a town or parish council")),
+    ("councillor", _("An elected councillor")),
+    ("staff", _("A member of council staff")),
+]
+
+
+def about_you_section():
+    return Section(
+        key=ABOUT_SECTION_KEY,
+        kind="about",
+        title=_("About you"),
+        intro=_("This helps us understand who has answered and which parts of the county."),
+        questions=[
+            Question(
+                key="respondent_type",
+                type=SINGLE_CHOICE,
+                label=_("How are you answering this survey?"),
+                required=True,
+                options=options(RESPONDENT_TYPES),
+                error_message=_("Select how you are answering this survey"),
+            ),
+            Question(
+                key="district",
+                type=AREA,
+                label=_("Which area do you live or work in?"),
+                required=True,
+                options=options(DISTRICTS),
+                error_message=_("Select the area you live or work in"),
+            ),
+        ],
+    )
+
+
+AGE_BANDS = [
+    ("under_16", _("Under 16")),
+    ("16_24", _("16 to 24")),
+    ("25_34", _("25 to 34")),
+    ("35_44", _("35 to 44")),
+    ("45_54", _("45 to 54")),
+    ("55_64", _("55 to 64")),
+    ("65_74", _("65 to 74")),
+    ("75_plus", _("75 or over")),
+]
+SEXES = [("female", _("Female")), ("male", _("Male"))]
+ETHNIC_GROUPS = [
+    ("asian", _("Asian or Asian British")),
+    ("black", _("Black, Black British, Caribbean or African")),
+    ("mixed", _("Mixed or multiple ethnic groups")),
+    ("white", _("White")),
+    ("other_ethnic_group", _("Another ethnic group")),
+]
+RELIGIONS = [
+    ("no_religion", _("No religion")),
+    ("buddhist", _("Buddhist")),
+    ("christian", _("Christian")),
+    ("hindu", _("Hindu")),
+    ("jewish", _("Jewish")),
+    ("muslim", _("Muslim")),
+    ("sikh", _("Sikh")),
+    ("other_religion", _("Another religion")),
+]
+
+
+def equality_section():
+    def radios(key, label, pairs, hint=""):
+        return Question(
+            key=key,
+            type=SINGLE_CHOICE,
+            label=label,
+            hint=hint,
+            required=False,
+            options=options([*pairs, PREFER_NOT]),
+        )
+
+    return Section(
+        key=EQUALITY_SECTION_KEY,
+        kind="equality",
+        title=_("Equality monitoring"),
+        intro=_(
+            "These questions are optional. They help us check that we hear from every part "
+            "of the community. We keep these answers apart from your other answers, and only "
+            "a few named officers can see them."
+        ),
+        questions=[
+            radios("age_band", _("What is your age?"), AGE_BANDS),
+            radios("sex", _("What is your sex?"), SEXES),
+            radios(
+                "gender_identity",
+                _("Is the gender you identify with the same as your sex registered at birth?"),
+                YES_NO_OPTIONS,
+            ),
+            radios(
+                "disability",
+                _("Do you have a disability or long-term health condition?"),
+                YES_NO_OPTIONS,
+                hint=_("One that has lasted, or is expected to last, 12 months or more."),
+            ),
+            radios("ethnic_group", _("What is your ethnic group?"), ETHNIC_GROUPS),
+            radios("religion", _("What is your religion?"), RELIGIONS),
+        ],
+    )
+
+
+RESERVED_KEYS = {
+    ABOUT_SECTION_KEY,
+    EQUALITY_SECTION_KEY,
+    "check",
+    "confirmation",
+    "save",
+    "resume",
+    "closed",
+    "respondent_type",
+    "district",
+    "age_band",
+    "sex",
+    "gender_identity",
+    "disability",
+    "ethnic_group",
+    "religion",
+}

@@ -1,0 +1,143 @@
+"""The resident's progress through a survey, kept on the server in the session.
+
+Only the posted values of questions that were showing are kept, per section.
+Which sections show, and whether each is complete, is worked out again from
+those values every time, so a changed answer that hides a section also stops
+its answers from being stored.
+"""
+
+import uuid
+
+from .forms import SectionForm
+
+SESSION_PREFIX = "survey:"
+
+
+class Journey:
+    def __init__(self, session, consultation_key, survey):
+        self.session = session
+        self.session_key = f"{SESSION_PREFIX}{consultation_key}"
+        self.survey = survey
+        self.state = session.get(self.session_key) or {}
+
+    # State ------------------------------------------------------------------
+
+    @property
+    def started(self):
+        return bool(self.state.get("token"))
+
+    @property
+    def token(self):
+        return self.state.get("token")
+
+    @property
+    def reference(self):
+        return self.state.get("reference")
+
+    @property
+    def answers(self):
+        return self.state.setdefault("answers", {})
+
+    def start(self):
+        if not self.started or self.reference:
+            self.state = {"token": uuid.uuid4().hex, "answers": {}, "done": []}
+            self.save()
+
+    def restore(self, token, answers, done):
+        self.state = {"token": token, "answers": answers, "done": done}
+        self.save()
+
+    def save(self):
+        self.session[self.session_key] = self.state
+        self.session.modified = True
+
+    def finish(self, reference):
+        """Forget the answers once stored; remember the reference for replays."""
+        self.state = {"token": self.token, "reference": reference, "answers": {}, "done": []}
+        self.save()
+
+    def record(self, section, form):
+        self.answers[section.key] = form.kept_data()
+        done = self.state.setdefault("done", [])
+        if section.key not in done:
+            done.append(section.key)
+        self.save()
+
+    # Working out what shows ---------------------------------------------------
+
+    def _flat(self, sections):
+        flat = {}
+        for section in sections:
+            raw = self.answers.get(section.key) or {}
+            for question in section.questions:
+                values = raw.get(question.key) or []
+                if values:
+                    flat[question.key] = values[0]
+        return flat
+
+    def visible_sections(self):
+        visible = []
+        for section in self.survey.sections:
+            condition = section.condition
+            if condition is not None:
+                earlier = self._flat(visible)
+                if earlier.get(condition.question) != condition.option:
+                    continue
+            visible.append(section)
+        return visible
+
+    def context_for(self, section):
+        others = [s for s in self.visible_sections() if s.key != section.key]
+        return self._flat(others)
+
+    def form(self, section, data=None):
+        if data is None:
+            stored = self.answers.get(section.key)
+            return SectionForm(section, stored, self.context_for(section))
+        return SectionForm(section, data, self.context_for(section))
+
+    def is_done(self, section):
+        return section.key in (self.state.get("done") or [])
+
+    def first_incomplete(self):
+        for section in self.visible_sections():
+            if not self.is_done(section):
+                return section
+        return None
+
+    def can_visit(self, section):
+        """A section may be opened once every visible section before it is done."""
+        for visible in self.visible_sections():
+            if visible.key == section.key:
+                return True
+            if not self.is_done(visible):
+                return False
+        return False
+
+    def position(self, section):
+        visible = self.visible_sections()
+        keys = [s.key for s in visible]
+        return keys.index(section.key) + 1, len(visible)
+
+    def previous(self, section):
+        visible = self.visible_sections()
+        keys = [s.key for s in visible]
+        index = keys.index(section.key)
+        return visible[index - 1] if index > 0 else None
+
+    def next(self, section):
+        visible = self.visible_sections()
+        keys = [s.key for s in visible]
+        index = keys.index(section.key)
+        return visible[index + 1] if index + 1 < len(visible) else None
+
+    def validated_forms(self):
+        """Every showing section's kept answers, checked again. Returns the forms,
+        or the first section that is not complete and valid."""
+        forms = []
+        for section in self.visible_sections():
+            form = self.form(section)
+            if not self.is_done(section) or not form.is_valid():
+                return None, section
+            forms.append(form)
+        return forms, None

@@ -1,0 +1,94 @@
+"""Writing a whole response: every answer in one transaction, or nothing.
+
+The journey's token is unique on ``Response``: a replayed or double-clicked
+submission hits the constraint and gets the response already stored, with the
+same reference, instead of a second one.
+"""
+
+from django.db import IntegrityError, transaction
+
+from . import definitions as d
+
+
+def answer_rows(form):
+    """Answer fields for every cleaned answer of a main section."""
+    rows = []
+    for question in form.active_questions():
+        value = form.cleaned.get(question.key)
+        if value is None:
+            continue
+        base = {"question_key": question.key, "question_type": question.type}
+        other = form.other_text.get(question.key, "")
+        if question.type in {d.SINGLE_CHOICE, d.DROPDOWN, d.AGREEMENT, d.YES_NO, d.AREA}:
+            rows.append(
+                {**base, "option_code": value, "text": other if value == d.OTHER_CODE else ""}
+            )
+        elif question.type == d.MULTIPLE_CHOICE:
+            for code in value:
+                rows.append(
+                    {**base, "option_code": code, "text": other if code == d.OTHER_CODE else ""}
+                )
+        elif question.type == d.GRID:
+            for statement, code in value.items():
+                rows.append({**base, "item_key": statement, "option_code": code})
+        elif question.type == d.RANKING:
+            for code, rank in value.items():
+                rows.append({**base, "option_code": code, "number": rank})
+        elif question.type == d.NUMBER:
+            rows.append({**base, "number": value})
+        elif question.type == d.DATE:
+            rows.append({**base, "date": value})
+        elif question.type == d.CONSENT:
+            rows.append({**base, "option_code": "yes"})
+        else:
+            rows.append({**base, "text": value})
+    return rows
+
+
+def store_response(page, forms, token, language, version):
+    """Store the response; return ``(response, created)``."""
+    from consultations.models import Answer, EqualityAnswer, Response, new_reference
+
+    existing = Response.objects.filter(submission_token=token).first()
+    if existing is not None:
+        return existing, False
+
+    respondent = {}
+    equality = []
+    answers = []
+    for form in forms:
+        if form.section.kind == "about":
+            respondent = {
+                "respondent_type": form.cleaned.get("respondent_type", ""),
+                "district": form.cleaned.get("district", ""),
+            }
+        elif form.section.kind == "equality":
+            equality.extend(
+                {"question_key": key, "option_code": value} for key, value in form.cleaned.items()
+            )
+        else:
+            answers.extend(answer_rows(form))
+
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                response = Response.objects.create(
+                    consultation_key=page.translation_key,
+                    page=page,
+                    reference=new_reference(),
+                    submission_token=token,
+                    language=language,
+                    version=version,
+                    **respondent,
+                )
+                Answer.objects.bulk_create(Answer(response=response, **row) for row in answers)
+                EqualityAnswer.objects.bulk_create(
+                    EqualityAnswer(response=response, **row) for row in equality
+                )
+            return response, True
+        except IntegrityError:
+            existing = Response.objects.filter(submission_token=token).first()
+            if existing is not None:
+                return existing, False
+            # Otherwise the random reference was already taken: try another.
+    raise IntegrityError("Could not find a free reference number")

@@ -1,0 +1,36 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+
+
+class ImageCredit(models.Model):
+    """Where a picture comes from and under what licence, for pictures the
+    council did not make itself. The attribution is shown where the picture is
+    used when the licence asks for it."""
+
+    image = models.OneToOneField(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="credit"
+    )
+    creator = models.CharField(max_length=200, blank=True)
+    licence = models.CharField(
+        max_length=100, help_text="For example 'CC BY-SA 4.0' or 'Council's own'."
+    )
+    source_url = models.URLField(blank=True, help_text="Where the picture was found.")
+    attribution = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="The credit line shown beside the picture, where the licence asks for one.",
+    )
+
+    panels = [
+        FieldPanel("image"),
+        FieldPanel("creator"),
+        FieldPanel("licence"),
+        FieldPanel("source_url"),
+        FieldPanel("attribution"),
+    ]
+
+    class Meta:
+        verbose_name = "image credit"
+
+    def __str__(self):
+        return f"{self.image.title} ({self.licence})"

@@ -1,0 +1,104 @@
+"""The language switcher, hreflang alternates and the "not yet translated" notice."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info
+
+register = template.Library()
+
+
+def translations_of(page):
+    """Live translations of a page by language code (one query, cached on the page)."""
+    if page is None:
+        return {}
+    cached = getattr(page, "_live_translations", None)
+    if cached is None:
+        cached = {
+            translation.locale.language_code: translation
+            for translation in page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+            .only("id", "url_path", "locale__language_code", "translation_key")
+        }
+        page._live_translations = cached
+    return cached
+
+
+def languages_for(context):
+    request = context.get("request")
+    page = context.get("page")
+    translations = translations_of(page)
+    current = get_language()
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        translated = page is None or code in translations
+        if page is not None and code in translations:
+            url = translations[code].get_url(request=request)
+        elif request is not None:
+            # Not translated yet, or not a page: the same address under the
+            # language's prefix (where an untranslated page is served in English
+            # with a notice), keeping a search's cleaned-up query.
+            url = translate_url(request.path, code)
+            if context.get("page_query"):
+                url += "?" + context["page_query"]
+        else:
+            url = "/"
+        languages.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "bidi": info["bidi"],
+                "url": url,
+                "current": code == current,
+                "translated": translated,
+            }
+        )
+    return languages
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    return {"languages": languages_for(context)}
+
+
+@register.inclusion_tag("components/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    """<link rel="alternate" hreflang> for every live translation of the page."""
+    request = context.get("request")
+    languages = [lang for lang in languages_for(context) if lang["translated"]]
+    base = request.build_absolute_uri("/")[:-1] if request is not None else ""
+    default = next((lang for lang in languages if lang["code"] == settings.LANGUAGE_CODE), None)
+    return {"languages": languages, "base": base, "default": default}
+
+
+@register.simple_tag(takes_context=True)
+def page_language(context):
+    """The language the page's content is written in, which differs from the
+    interface language when the page has not been translated yet."""
+    page = context.get("page")
+    if page is None:
+        return get_language()
+    if not hasattr(page, "_content_language"):
+        page._content_language = page.locale.language_code
+    return page._content_language
+
+
+@register.simple_tag(takes_context=True)
+def untranslated(context):
+    page = context.get("page")
+    return page is not None and page_language(context) != get_language()
+
+
+@register.simple_tag(takes_context=True)
+def interface_lang(context):
+    """lang and dir for the site's own words inside an untranslated page, whose
+    content is marked as English: nothing when the page is in the resident's
+    language."""
+    if not untranslated(context):
+        return ""
+    info = get_language_info(get_language())
+    direction = "rtl" if info["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', get_language(), direction)

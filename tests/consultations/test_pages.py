@@ -1,0 +1,149 @@
+"""The consultation finder, the consultation page and the home page's list."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from consultations.factories import ConsultationPageFactory
+from consultations.models import ConsultationPage, ConsultationTopic
+
+pytestmark = pytest.mark.django_db
+
+
+def days(n):
+    return timezone.now() + datetime.timedelta(days=n)
+
+
+@pytest.fixture
+def mixed(index):
+    ConsultationPage.objects.child_of(index).delete()
+    transport = ConsultationTopic.objects.create(name="Transport", slug="transport")
+    pages = {
+        "closed": ConsultationPageFactory(
+            parent=index, title="Old one", opens_at=days(-60), closes_at=days(-30)
+        ),
+        "forthcoming": ConsultationPageFactory(
+            parent=index, title="Coming", opens_at=days(5), closes_at=days(40)
+        ),
+        "open_late": ConsultationPageFactory(
+            parent=index, title="Open later close", opens_at=days(-5), closes_at=days(20)
+        ),
+        "open_soon": ConsultationPageFactory(
+            parent=index, title="Open soon close", opens_at=days(-5), closes_at=days(2)
+        ),
+        "results": ConsultationPageFactory(
+            parent=index,
+            title="With results",
+            opens_at=days(-90),
+            closes_at=days(-60),
+            results_published=True,
+        ),
+    }
+    pages["open_late"].topics.set([transport])
+    pages["open_late"].save_revision().publish()
+    return pages
+
+
+def titles(html, candidates):
+    found = [(html.index(t), t) for t in candidates if t in html]
+    return [t for _, t in sorted(found)]
+
+
+ALL = ["Old one", "Coming", "Open later close", "Open soon close", "With results"]
+
+
+def test_index_lists_open_first_then_forthcoming_then_closed(client, index, mixed):
+    html = client.get(index.url).content.decode()
+    assert titles(html, ALL) == [
+        "Open soon close",
+        "Open later close",
+        "Coming",
+        "Old one",
+        "With results",
+    ]
+    assert "5 consultations" in html
+
+
+@pytest.mark.parametrize(
+    "status, expected",
+    [
+        ("open", ["Open soon close", "Open later close"]),
+        ("forthcoming", ["Coming"]),
+        ("closed", ["Old one"]),
+        ("results", ["With results"]),
+    ],
+)
+def test_index_filters_by_status(client, index, mixed, status, expected):
+    html = client.get(index.url, {"status": status}).content.decode()
+    assert titles(html, ALL) == expected
+
+
+def test_index_filters_by_topic(client, index, mixed):
+    html = client.get(index.url, {"topic": "transport"}).content.decode()
+    assert titles(html, ALL) == ["Open later close"]
+    assert '<option value="transport"' in html
+
+
+def test_status_follows_the_dates(mixed):
+    assert {key: page.status for key, page in mixed.items()} == {
+        "closed": "closed",
+        "forthcoming": "forthcoming",
+        "open_late": "open",
+        "open_soon": "open",
+        "results": "results",
+    }
+
+
+def test_home_page_lists_open_consultations_first(client, demo, mixed):
+    html = client.get(demo.url).content.decode()
+    assert "Have your say now" in html
+    assert titles(html, ALL) == ["Open soon close", "Open later close"]
+
+
+def test_an_open_consultation_page_offers_the_survey(client, mixed):
+    page = mixed["open_soon"]
+    html = client.get(page.url).content.decode()
+    assert "Start the survey" in html
+    assert f'href="{page.url}survey/"' in html
+    assert "Other ways to respond" in html
+    assert "0116 305 6977" in html
+
+
+def test_a_closed_consultation_page_says_so(client, mixed):
+    html = client.get(mixed["closed"].url).content.decode()
+    assert "Start the survey" not in html
+    assert "This consultation has closed" in html
+
+
+def test_demo_has_the_closed_2014_and_open_2022_consultations(client, demo):
+    strategy = ConsultationPage.objects.get(slug="communities-strategy-2014")
+    approach = ConsultationPage.objects.get(slug="communities-approach-2022-26")
+    assert strategy.status == "closed"
+    assert approach.status == "open"
+    survey = strategy.survey_definition
+    assert len(survey.question("priority_agreement").statements) == 3
+    assert len(survey.question("building_block_agreement").statements) == 8
+    assert [s.kind for s in survey.sections][-2:] == ["about", "equality"]
+    used = {q.type for q in approach.survey_definition.questions()}
+    from consultations.survey.definitions import QUESTION_TYPES
+
+    assert set(QUESTION_TYPES) <= used
+    html = client.get(strategy.url).content.decode()
+    assert "11:59pm on 1 September 2014" in html
+
+
+def test_loading_the_demo_again_changes_nothing(demo):
+    from consultations import demo as consultation_demo
+    from core.demo import DemoLoader
+
+    before = {
+        page.slug: [child.id for child in page.survey] for page in ConsultationPage.objects.all()
+    }
+    consultation_demo.load(DemoLoader())
+    after = {
+        page.slug: [child.id for child in page.survey] for page in ConsultationPage.objects.all()
+    }
+    assert after == before
+    assert all(None not in ids for ids in after.values())
+    assert ConsultationTopic.objects.count() == 2

@@ -1,0 +1,90 @@
+"""Save and come back later: an emailed link, valid until the consultation closes."""
+
+import datetime
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.utils import timezone
+
+from consultations.models import Response, SavedSurvey
+
+from .conftest import ABOUT, CONTACT, EQUALITY, GROUP, VIEWS, Resident
+
+pytestmark = pytest.mark.django_db
+
+
+def save_midway(resident):
+    resident.get("views")
+    resident.answer("views", VIEWS)
+    response = resident.post("group", {**GROUP, "action": "save"})
+    assert response["Location"] == resident.url("save")
+    response = resident.post("save", {"email": "later@example.org"})
+    assert response.status_code == 200
+    assert "Your answers are saved" in response.content.decode()
+    message = mail.outbox[-1]
+    link = re.search(r"http://testserver(\S+/survey/resume/\S+/)", message.body).group(1)
+    return link
+
+
+def test_an_emailed_link_resumes_where_the_resident_left(client, consultation):
+    resident = Resident(client, consultation)
+    link = save_midway(resident)
+    assert mail.outbox[-1].to == ["later@example.org"]
+    assert mail.outbox[-1].alternatives[0][1] == "text/html"
+    saved = SavedSurvey.objects.get()
+    assert saved.expires_at == consultation.closes_at
+
+    other_device = Resident(Client(), consultation)
+    response = other_device.client.get(link)
+    assert response["Location"] == other_device.url("group")
+    page = other_device.get("group").content.decode()
+    assert 'value="12"' in page  # kept even though the page was not finished
+    other_device.answer("group", GROUP, expect_next="contact")
+    other_device.answer("contact", CONTACT)
+    other_device.answer("about_you", ABOUT)
+    other_device.answer("equality", EQUALITY)
+    other_device.submit()
+    assert Response.objects.count() == 1
+    # The address is deleted once the response is sent.
+    assert not SavedSurvey.objects.exists()
+    assert "no longer works" in other_device.client.get(link).content.decode()
+
+
+def test_the_link_stops_working_when_the_consultation_closes(client, consultation):
+    link = save_midway(Resident(client, consultation))
+    consultation.closes_at = timezone.now() - datetime.timedelta(minutes=1)
+    consultation.save_revision().publish()
+    response = Client().get(link)
+    assert "This survey has closed" in response.content.decode()
+    assert not SavedSurvey.objects.exists()
+
+
+def test_expired_saved_surveys_are_deleted(client, consultation):
+    save_midway(Resident(client, consultation))
+    SavedSurvey.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    SavedSurvey.delete_expired()
+    assert not SavedSurvey.objects.exists()
+
+
+def test_an_email_address_is_needed_to_save(client, consultation):
+    resident = Resident(client, consultation)
+    resident.get("views")
+    resident.post("views", {**VIEWS, "action": "save"})
+    response = resident.post("save", {"email": ""})
+    assert "Enter your email address" in response.content.decode()
+    assert not SavedSurvey.objects.exists()
+
+
+def test_the_daily_command_deletes_addresses_after_closing(client, consultation):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    save_midway(Resident(client, consultation))
+    call_command("purge_saved_surveys", stdout=StringIO())
+    assert SavedSurvey.objects.count() == 1  # still open
+    SavedSurvey.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    call_command("purge_saved_surveys", stdout=StringIO())
+    assert not SavedSurvey.objects.exists()
