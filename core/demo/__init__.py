@@ -24,9 +24,6 @@ def DEMO_APPS():
         if find_spec(name) is None:
             continue
         yield label, import_module(name).load
-    # Menu order and translations come last: they need every page, and the
-    # demo logins that sign the reviewers' notes.
-    yield "finish", import_module("core.demo.finish").load
 
 
 __all__ = ["DEMO_APPS", "DemoLoader"]

@@ -66,6 +66,23 @@ def browser_database_url(tmp_path):
     return urlunparse(parsed._replace(path=f"/{name}"))
 
 
+LIVE_ENV = {}
+
+
+def live_manage(code):
+    """Run Python in `manage.py shell` against the live site's database and
+    return what it prints: for checking what the site stored."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        env=LIVE_ENV,
+        cwd=settings.BASE_DIR,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+
+
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory):
     """The demo site, built by load_demo_content and served on 127.0.0.1."""
@@ -77,6 +94,8 @@ def live_site(tmp_path_factory):
         "MEDIA_ROOT": str(tmp_path / "media"),
         "SERVE_MEDIA_FILES": "1",
     }
+    LIVE_ENV.clear()
+    LIVE_ENV.update(env)
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput"], ["load_demo_content"]):
         subprocess.run(

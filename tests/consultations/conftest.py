@@ -8,7 +8,7 @@ from consultations.models import ConsultationIndexPage
 
 @pytest.fixture
 def index(demo):
-    return ConsultationIndexPage.objects.get()
+    return ConsultationIndexPage.objects.filter(locale__language_code="en").get()
 
 
 @pytest.fixture

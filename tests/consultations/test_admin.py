@@ -70,7 +70,7 @@ def test_staff_build_a_three_section_survey_and_a_resident_completes_it(admin_cl
     url = reverse("wagtailadmin_pages:add", args=["consultations", "consultationpage", index.pk])
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["form"].errors
-    page = ConsultationPage.objects.get(slug="bus-routes")
+    page = ConsultationPage.objects.filter(locale__language_code="en").get(slug="bus-routes")
     assert page.live
     admin_client.logout()
 
@@ -214,7 +214,7 @@ def test_translators_are_offered_wording_never_keys(consultation):
     from wagtail_localize.segments.extract import extract_segments
 
     texts = set()
-    stored = ConsultationPage.objects.get(pk=consultation.pk)
+    stored = ConsultationPage.objects.filter(locale__language_code="en").get(pk=consultation.pk)
     for segment in extract_segments(stored):
         text = getattr(segment, "string", None) or getattr(segment, "source", None)
         if text is not None:

@@ -48,7 +48,7 @@ def test_200_parallel_submissions_are_all_stored_whole(django_db_setup, django_d
         if not connection.settings_dict["NAME"].startswith("test_"):
             pytest.skip("the test database was not set up")
         page = ConsultationPageFactory(
-            parent=ConsultationIndexPage.objects.get(),
+            parent=ConsultationIndexPage.objects.filter(locale__language_code="en").get(),
             survey=one_section_survey(),
             ask_about_you=False,
             ask_equality=False,

@@ -117,8 +117,12 @@ def test_a_closed_consultation_page_says_so(client, mixed):
 
 
 def test_demo_has_the_closed_2014_and_open_2022_consultations(client, demo):
-    strategy = ConsultationPage.objects.get(slug="communities-strategy-2014")
-    approach = ConsultationPage.objects.get(slug="communities-approach-2022-26")
+    strategy = ConsultationPage.objects.filter(locale__language_code="en").get(
+        slug="communities-strategy-2014"
+    )
+    approach = ConsultationPage.objects.filter(locale__language_code="en").get(
+        slug="communities-approach-2022-26"
+    )
     assert strategy.status == "closed"
     assert approach.status == "open"
     survey = strategy.survey_definition

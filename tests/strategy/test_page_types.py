@@ -49,7 +49,7 @@ class PageTypeRulesTests(WagtailPageTestCase):
         self.assertIsNone(StrategyPage.max_count)
 
     def test_a_second_foreword_or_model_cannot_be_added(self):
-        home = HomePage.objects.first()
+        home = HomePage.objects.filter(locale__language_code="en").first()
         strategy = StrategyPageFactory(parent=home)
         ForewordPageFactory(parent=strategy)
         CommunitiesModelPageFactory(parent=strategy)
@@ -66,7 +66,7 @@ class PageTypeRulesTests(WagtailPageTestCase):
 class AdminTests(WagtailPageTestCase):
     def setUp(self):
         self.login()
-        self.home = HomePage.objects.first()
+        self.home = HomePage.objects.filter(locale__language_code="en").first()
         self.strategy = StrategyPageFactory(parent=self.home)
         self.blocks = [BuildingBlockPageFactory(parent=self.strategy) for _ in range(2)]
 
@@ -90,7 +90,9 @@ class AdminTests(WagtailPageTestCase):
                 }
             ),
         )
-        priority = PriorityPage.objects.get(slug="people-help-their-neighbours")
+        priority = PriorityPage.objects.filter(locale__language_code="en").get(
+            slug="people-help-their-neighbours"
+        )
         self.assertTrue(priority.live)
         self.assertEqual(priority.get_building_blocks(), self.blocks)
         html = self.client.get(priority.url).content.decode()
@@ -117,7 +119,9 @@ class AdminTests(WagtailPageTestCase):
                 }
             ),
         )
-        strategy = StrategyPage.objects.get(slug="communities-strategy-2030")
+        strategy = StrategyPage.objects.filter(locale__language_code="en").get(
+            slug="communities-strategy-2030"
+        )
         self.assertCanCreate(
             strategy,
             BuildingBlockPage,

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from core.demo import DEMO_APPS, DemoLoader
+from core.demo import DEMO_APPS, DemoLoader, finish
 
 
 class Command(BaseCommand):
@@ -16,4 +16,10 @@ class Command(BaseCommand):
             for app_label, load in DEMO_APPS():
                 self.stdout.write(f"Demo content: {app_label}")
                 load(loader)
+        # Menu order and translations come last, outside that transaction:
+        # wagtail-localize publishes each translation when its transaction
+        # commits, so inside one long transaction a translated parent would be
+        # published from a copy taken before its children existed.
+        self.stdout.write("Demo content: menu order and translations")
+        finish.load(loader)
         loader.finish()
