@@ -248,6 +248,7 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
         + [
             index.SearchField("introduction"),
             index.SearchField("body"),
+            index.SearchField("document_titles"),
             index.FilterField("closes_at"),
             index.FilterField("opens_at"),
         ]
@@ -281,6 +282,14 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
     @property
     def is_open(self):
         return self.status == OPEN
+
+    def document_titles(self):
+        """The consultation's documents, by the titles residents see, for search."""
+        return " ".join(
+            child.value.get("title") or child.value["document"].title
+            for child in self.documents
+            if child.value.get("document")
+        )
 
     def search_result_label(self):
         """How search results describe this page: 'Consultation, open until 1 September'."""

@@ -40,6 +40,7 @@ fi
 
 echo "== ruff"
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 echo "== djhtml"
 .venv/bin/djhtml --check templates
 echo "== Django checks"

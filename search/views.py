@@ -158,8 +158,20 @@ def search(request):
             "items": items,
             "paginator": paginator,
             "page_query": urlencode(params),
+            "strategy": current_strategy(locale) if query and not items else None,
         },
     )
+
+
+def current_strategy(locale):
+    """The current strategy in the resident's language (or English), for the
+    "no results" page."""
+    try:
+        model = apps.get_model("strategy", "StrategyPage")
+    except LookupError:
+        return None
+    current = model.objects.live().public().filter(is_current=True)
+    return current.filter(locale=locale).first() or current.order_by("path").first()
 
 
 def result_label(page):

@@ -357,6 +357,15 @@ class CommunitiesModelPage(StrategyPartMixin, IntroductionMixin, BodyMixin, Base
         verbose_name = "Communities Model"
 
 
+# What search reads on a priority or a building block.
+ROLES_PAGE_SEARCH_FIELDS = (
+    BasePage.search_fields
+    + [index.SearchField("introduction")]
+    + RolesAndActionsMixin.search_fields
+    + EasyReadMixin.search_fields
+)
+
+
 class PriorityPage(
     EasyReadMixin, StrategyPartMixin, IntroductionMixin, RolesAndActionsMixin, BasePage
 ):
@@ -378,12 +387,7 @@ class PriorityPage(
         ]
         + EasyReadMixin.easy_read_panels
     )
-    search_fields = (
-        BasePage.search_fields
-        + [index.SearchField("introduction")]
-        + RolesAndActionsMixin.search_fields
-        + EasyReadMixin.search_fields
-    )
+    search_fields = ROLES_PAGE_SEARCH_FIELDS
 
     part_kind = "priority"
     parent_page_types = ["strategy.StrategyPage"]
@@ -428,12 +432,7 @@ class BuildingBlockPage(
         + RolesAndActionsMixin.roles_and_actions_panels
         + EasyReadMixin.easy_read_panels
     )
-    search_fields = (
-        BasePage.search_fields
-        + [index.SearchField("introduction")]
-        + RolesAndActionsMixin.search_fields
-        + EasyReadMixin.search_fields
-    )
+    search_fields = ROLES_PAGE_SEARCH_FIELDS
 
     part_kind = "building_block"
     parent_page_types = ["strategy.StrategyPage"]

@@ -217,8 +217,42 @@ def test_polish_strategy_is_found_typed_without_diacritics(client, demo):
 def test_each_language_finds_its_own_demo_pages_and_no_others(client, demo, code, query):
     own = result_titles(client.get(f"/{code}/search/", {"q": query}))
     assert own, f"nothing found for {query} in {code}"
-    titles = set(
-        Page.objects.filter(locale__language_code=code).values_list("title", flat=True)
-    )
+    titles = set(Page.objects.filter(locale__language_code=code).values_list("title", flat=True))
     assert set(own) <= titles
     assert result_titles(client.get("/search/", {"q": query})) == []
+
+
+def test_no_results_offers_the_strategy_and_the_phone_number(client, demo):
+    html = client.get("/search/", {"q": "qwertyzzz"}).content.decode()
+    assert "There are no matching results." in html
+    assert "Browse our strategy" in html
+    assert "0116 305 6977" in html.split("There are no matching results.", 1)[1]
+
+
+def test_consultation_documents_are_found_by_their_titles(client, demo):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from consultations.models import ConsultationPage
+
+    document = get_document_model()(title="Quarrendon bus timetable proposals")
+    document.file.save("timetable.txt", ContentFile(b"Times"), save=False)
+    document.save()
+    page = ConsultationPage.objects.filter(locale__language_code="en").first()
+    page.documents = [("document", {"document": document, "title": "", "description": ""})]
+    page.save_revision().publish()
+    response = client.get("/search/", {"q": "Quarrendon timetable", "type": "consultation"})
+    assert page.title in result_titles(response)
+
+
+def test_survey_answers_are_never_found(client, demo):
+    from consultations.models import Answer, ConsultationPage, Response
+
+    page = ConsultationPage.objects.filter(locale__language_code="en").first()
+    response = Response.objects.create(
+        consultation_key=page.translation_key, page=page, language="en", version="standard"
+    )
+    Answer.objects.create(
+        response=response, question_key="ideas", question_type="long_text", text="zorblaxian"
+    )
+    assert result_titles(client.get("/search/", {"q": "zorblaxian"})) == []
