@@ -167,8 +167,10 @@ class EasyReadMixin(RoutablePageMixin, models.Model):
     def has_easy_read(self):
         return bool(self.easy_read)
 
-    def easy_read_url(self, request=None):
-        return self.get_url(request=request) + "easy-read/"
+    @property
+    def easy_read_url(self):
+        """The Easy Read version's address, from the route below."""
+        return self.url + self.reverse_subpage("easy_read")
 
     def easy_read_check(self, language_code=None):
         """The check with readers for this language, or None."""

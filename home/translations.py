@@ -211,3 +211,13 @@ TRANSLATED = {
 }
 
 STRINGS = {code: dict(zip(EN, texts, strict=True)) for code, texts in TRANSLATED.items()}
+
+
+def translate(loader):
+    from core.demo.translate import translate_page
+    from home.models import HomePage
+
+    home = HomePage.objects.get(pk=loader.home.pk)
+    for code, strings in STRINGS.items():
+        translate_page(home, code, strings)
+    loader.say(f"  home page in {len(STRINGS)} languages")

@@ -8,18 +8,7 @@ from importlib.util import find_spec
 
 from home.models import HomePage
 
-from .translate import translate_page
-
 TRANSLATION_ORDER = ["home", "strategy", "consultations"]
-
-
-def translate_home(loader):
-    from home.translations import STRINGS
-
-    home = HomePage.objects.get(pk=loader.home.pk)
-    for code, strings in STRINGS.items():
-        translate_page(home, code, strings)
-    loader.say(f"  home page in {len(STRINGS)} languages")
 
 
 # The home page's sections, in the order residents see them in the menu.
@@ -49,8 +38,7 @@ def arrange_menu(loader):
 
 def load(loader):
     arrange_menu(loader)
-    translate_home(loader)
-    for label in TRANSLATION_ORDER[1:]:
+    for label in TRANSLATION_ORDER:
         name = f"{label}.translations"
         if find_spec(label) is not None and find_spec(name) is not None:
             import_module(name).translate(loader)

@@ -27,8 +27,21 @@ def translations_of(page):
 
 
 def languages_for(context):
+    """Each language with its address for this page; worked out once per page
+    and request, since the switcher and the hreflang links both need it."""
     request = context.get("request")
     page = context.get("page")
+    cache = getattr(request, "_languages_for", None) if request is not None else None
+    key = (page.pk if page is not None else None, context.get("page_query"))
+    if cache is not None and key in cache:
+        return cache[key]
+    languages = _languages(context, request, page)
+    if request is not None:
+        request._languages_for = {**(cache or {}), key: languages}
+    return languages
+
+
+def _languages(context, request, page):
     translations = translations_of(page)
     current = get_language()
     languages = []
