@@ -22,8 +22,16 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.blocks import CharBlock, DateTimeBlock, StructBlock, TextBlock, URLBlock
+from wagtail.blocks import (
+    CharBlock,
+    DateTimeBlock,
+    RegexBlock,
+    StructBlock,
+    TextBlock,
+    URLBlock,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
@@ -34,7 +42,7 @@ from core.easy_read import EasyReadMixin
 from core.models import BasePage
 
 from .routes import SurveyRoutesMixin
-from .survey.blocks import SurveyBlock, survey_from_stream, with_block_ids
+from .survey.blocks import KeyBlock, SurveyBlock, survey_from_stream, with_block_ids
 
 FORTHCOMING = "forthcoming"
 OPEN = "open"
@@ -48,6 +56,29 @@ STATUS_LABELS = {
 }
 VERSION_STANDARD = "standard"
 VERSION_EASY_READ = "easy_read"
+VERSIONS = [(VERSION_STANDARD, "Standard"), (VERSION_EASY_READ, "Easy Read")]
+
+
+@register_setting(icon="form")
+class ConsultationSettings(BaseSiteSetting):
+    """How the council handles what residents tell it: protecting small groups
+    in equality figures, and when results are due."""
+
+    small_number_threshold = models.PositiveSmallIntegerField(
+        default=10,
+        help_text="Equality figures below this number are shown as 'fewer than' it, in every "
+        "summary, chart and export, so that no small group can be singled out.",
+    )
+    results_due_weeks = models.PositiveSmallIntegerField(
+        default=12,
+        help_text="How many weeks after a consultation closes the council promises to "
+        "publish what it heard and did. The dashboard lists the ones that are late.",
+    )
+
+    panels = [FieldPanel("small_number_threshold"), FieldPanel("results_due_weeks")]
+
+    class Meta:
+        verbose_name = "Consultation rules"
 
 
 @register_snippet
@@ -152,6 +183,32 @@ class EventBlock(StructBlock):
         label = "Event"
 
 
+class HeadlineFigureBlock(StructBlock):
+    """One figure in "You said", counted live from the responses."""
+
+    question_key = KeyBlock(help_text="The key of the question the figure comes from.")
+    statement_code = KeyBlock(
+        required=False,
+        help_text="For a grid question: the code of the statement (for example priority_1).",
+    )
+    option_codes = RegexBlock(
+        regex=r"^\s*[a-z][a-z0-9_]*(\s*,\s*[a-z][a-z0-9_]*)*\s*$",
+        max_length=250,
+        help_text="The option codes to count together, separated by commas, for example "
+        "'strongly_agree, agree'.",
+        error_messages={"invalid": "Give option codes separated by commas."},
+    )
+    description = CharBlock(
+        max_length=200,
+        help_text="What the figure means, after the percentage: for example 'agreed with "
+        "priority 1'.",
+    )
+
+    class Meta:
+        icon = "table"
+        label = "Headline figure"
+
+
 class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, BasePage):
     """A public consultation: what is proposed, when residents can have their say,
     events, documents, other ways to respond, and a survey built from sections
@@ -182,10 +239,26 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
     results_published = models.BooleanField(
         default=False, help_text="Tick once the results are on this page."
     )
+    results_date = models.DateField(
+        null=True, blank=True, help_text="When the council published what it heard and did."
+    )
+    results_headlines = StreamField(
+        [("figure", HeadlineFigureBlock())],
+        blank=True,
+        use_json_field=True,
+        help_text="'You said': figures worked out from the responses as they stand. Each "
+        "shows the question it comes from.",
+    )
     results = RichTextField(
         features=["h2", "h3", "bold", "link", "ul", "ol"],
         blank=True,
-        help_text="We asked, you said, we did.",
+        help_text="'We did': what the council heard, what it decided and what it changed.",
+    )
+    retention_days = models.PositiveIntegerField(
+        default=365,
+        help_text="How many days after closing to keep residents' personal details (email "
+        "addresses, postcodes, free text marked as personal, equality answers). A daily job "
+        "removes them after that; the other answers are kept.",
     )
 
     time_to_complete = models.CharField(
@@ -223,8 +296,15 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
         FieldPanel("events"),
         FieldPanel("other_ways_to_respond"),
         MultiFieldPanel(
-            [FieldPanel("results_published"), FieldPanel("results")], heading="Results"
+            [
+                FieldPanel("results_published"),
+                FieldPanel("results_date"),
+                FieldPanel("results_headlines"),
+                FieldPanel("results"),
+            ],
+            heading="We asked, you said, we did",
         ),
+        FieldPanel("retention_days"),
     ]
     survey_panels = [
         FieldPanel("time_to_complete"),
@@ -414,19 +494,21 @@ class Response(models.Model):
     reference = models.CharField(max_length=20, unique=True)
     submission_token = models.CharField(max_length=64, unique=True)
     language = models.CharField(max_length=20)
-    version = models.CharField(
-        max_length=20,
-        choices=[(VERSION_STANDARD, "Standard"), (VERSION_EASY_READ, "Easy Read")],
-        default=VERSION_STANDARD,
-    )
+    version = models.CharField(max_length=20, choices=VERSIONS, default=VERSION_STANDARD)
     submitted_at = models.DateTimeField(default=timezone.now, db_index=True)
     # About you: kept on the response, apart from the answers.
     respondent_type = models.CharField(max_length=50, blank=True)
     district = models.CharField(max_length=50, blank=True)
+    personal_data_removed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the retention job removed its personal details."
+    )
 
     class Meta:
         ordering = ["-submitted_at"]
-        permissions = [("view_response_answers", "Can see consultation answers")]
+        permissions = [
+            ("view_response_answers", "Can see and export consultation answers"),
+            ("view_equality_answers", "Can see equality-monitoring answers"),
+        ]
 
     def __str__(self):
         return self.reference
@@ -456,6 +538,27 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.question_key}={self.option_code or self.text[:30]}"
+
+
+class Theme(models.Model):
+    """A theme analysts tag free-text answers with (their code list), per question."""
+
+    consultation_key = models.UUIDField(db_index=True)
+    question_key = models.CharField(max_length=50)
+    name = models.CharField(max_length=100)
+    answers = models.ManyToManyField(Answer, related_name="themes", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation_key", "question_key", "name"],
+                name="consultations_theme_unique_name",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 class EqualityAnswer(models.Model):
@@ -516,10 +619,12 @@ def open_consultations(locale=None, limit=None):
 
 __all__ = [
     "Answer",
+    "ConsultationSettings",
     "ConsultationIndexPage",
     "ConsultationPage",
     "ConsultationTopic",
     "EqualityAnswer",
     "Response",
     "SavedSurvey",
+    "Theme",
 ]

@@ -148,25 +148,45 @@ def other_fields():
     )
 
 
-class ShortTextQuestionBlock(BaseQuestionBlock):
+class FreeTextMixin:
+    """Free-text questions can be marked as likely to hold personal details."""
+
+    def extend_question(self, question, value):
+        question.personal = bool(value.get("personal"))
+        super().extend_question(question, value)
+
+
+def personal_field():
+    return blocks.BooleanBlock(
+        required=False,
+        default=False,
+        help_text="Answers may name people or give contact details: remove them when the "
+        "consultation's retention period ends.",
+    )
+
+
+class ShortTextQuestionBlock(FreeTextMixin, BaseQuestionBlock):
     question_type = d.SHORT_TEXT
+    personal = personal_field()
 
     class Meta:
         icon = "pilcrow"
         label = "Short text"
 
 
-class LongTextQuestionBlock(BaseQuestionBlock):
+class LongTextQuestionBlock(FreeTextMixin, BaseQuestionBlock):
     question_type = d.LONG_TEXT
     max_characters = blocks.IntegerBlock(
         default=1000, min_value=10, max_value=10000, help_text="Shown as residents type."
     )
+    personal = personal_field()
 
     class Meta:
         icon = "doc-full"
         label = "Long text"
 
     def extend_question(self, question, value):
+        super().extend_question(question, value)
         question.max_characters = value.get("max_characters") or 1000
 
 

@@ -54,6 +54,10 @@ REVEALABLE_TYPES = {SHORT_TEXT, NUMBER, EMAIL, POSTCODE, DROPDOWN}
 OTHER_TYPES = {SINGLE_CHOICE, MULTIPLE_CHOICE}
 
 OTHER_CODE = "other"
+# Types whose answers are always personal data, whatever staff say.
+PERSONAL_TYPES = {EMAIL, POSTCODE}
+# Types whose answers are free text that staff can mark as personal.
+FREE_TEXT_TYPES = {SHORT_TEXT, LONG_TEXT}
 SHORT_TEXT_MAX = 200
 OTHER_TEXT_MAX = 200
 
@@ -116,6 +120,8 @@ class Question:
     max_value: int | None = None
     error_message: str = ""
     condition: Condition | None = None
+    # Answers that may identify someone: removed once the retention period ends.
+    personal: bool = False
 
     def option_codes(self):
         codes = [option.code for option in self.options]
