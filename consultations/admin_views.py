@@ -1,0 +1,472 @@
+"""The officers' side of consultations in the Wagtail admin: the summary of
+responses with charts and filters, the free-text answers and their themes,
+single responses and their deletion, and the exports.
+
+Who sees what:
+- ``consultations.view_response_answers`` (the "Consultation analysts" group):
+  everything here, but equality answers only as a total;
+- ``consultations.view_equality_answers`` ("Equality data"): the equality
+  summary too (small numbers hidden) and the equality columns of the exports;
+- ``consultations.delete_response``: deleting a response.
+Anyone else, editors who build the surveys included, gets a 403 from every URL.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import log
+from wagtail.models import Locale
+
+from consultations import exports
+from consultations.models import Answer, ConsultationPage, ConsultationSettings, Response, Theme
+from consultations.results import ResponseFilterForm, Summary, responses_to, source_page
+from consultations.survey import definitions as d
+
+VIEW_ANSWERS = "consultations.view_response_answers"
+VIEW_EQUALITY = "consultations.view_equality_answers"
+DELETE_RESPONSE = "consultations.delete_response"
+PER_PAGE = 25
+
+
+def language_names():
+    from django.conf import settings
+
+    return dict(settings.LANGUAGES)
+
+
+class OfficerView(WagtailAdminTemplateMixin, TemplateView):
+    permission = VIEW_ANSWERS
+    header_icon = "form"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated or not request.user.has_perm(self.permission):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def sees_equality(self):
+        return self.request.user.has_perm(VIEW_EQUALITY)
+
+    def index_crumb(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("consultation_responses:index"), "label": "Consultation responses"},
+        ]
+
+
+class ConsultationMixin:
+    """Views of one consultation, addressed by the id of any of its translations."""
+
+    @cached_property
+    def page(self):
+        page = get_object_or_404(ConsultationPage, pk=self.kwargs["page_id"])
+        return source_page(page)
+
+    @cached_property
+    def filters(self):
+        return ResponseFilterForm(self.request.GET if self.request.GET else None)
+
+    @cached_property
+    def responses(self):
+        return self.filters.apply(responses_to(self.page))
+
+    @property
+    def threshold(self):
+        return ConsultationSettings.for_request(self.request).small_number_threshold
+
+    def get_page_subtitle(self):
+        return self.page.title
+
+    def consultation_crumbs(self):
+        return [
+            *self.index_crumb(),
+            {
+                "url": reverse("consultation_responses:summary", args=[self.page.pk]),
+                "label": self.page.title,
+            },
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        querystring = self.filters.querystring()
+        context.update(
+            consultation=self.page,
+            filters=self.filters,
+            applied_filters=self.filters.described(),
+            querystring=querystring,
+            suffix=f"?{querystring}" if querystring else "",
+        )
+        return context
+
+
+# Every consultation ---------------------------------------------------------------
+
+
+class ResponsesIndexView(OfficerView):
+    template_name = "consultations/admin/index.html"
+    page_title = "Consultation responses"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counts = (
+            Response.objects.filter(consultation_key=OuterRef("translation_key"))
+            .order_by()
+            .values("consultation_key")
+            .annotate(n=Count("id"))
+            .values("n")
+        )
+        pages = (
+            ConsultationPage.objects.filter(locale=Locale.get_default())
+            .defer_streamfields()
+            .annotate(responses=Coalesce(Subquery(counts), 0))
+            .order_by("-closes_at")
+        )
+        context["consultations"] = pages
+        return context
+
+
+# One consultation -----------------------------------------------------------------
+
+
+class SummaryView(ConsultationMixin, OfficerView):
+    template_name = "consultations/admin/summary.html"
+    page_title = "Responses"
+
+    def get_breadcrumbs_items(self):
+        return [*self.index_crumb(), {"url": "", "label": self.page.title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        summary = Summary(
+            self.page, self.responses, threshold=self.threshold, equality=self.sees_equality
+        )
+        context.update(
+            summary=summary,
+            total=summary.total,
+            daily=summary.daily(),
+            questions=summary.questions(),
+            about_you=summary.about_you(),
+            equality=summary.equality(),
+            equality_total=summary.equality_total(),
+            sees_equality=self.sees_equality,
+            threshold=self.threshold,
+            can_delete=self.request.user.has_perm(DELETE_RESPONSE),
+        )
+        return context
+
+
+class ResponseListView(ConsultationMixin, OfficerView):
+    template_name = "consultations/admin/response_list.html"
+    page_title = "Every response"
+
+    def get_breadcrumbs_items(self):
+        return [*self.consultation_crumbs(), {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator = Paginator(self.responses.order_by("-submitted_at", "-pk"), PER_PAGE)
+        page = paginator.get_page(self.request.GET.get("p"))
+        languages = language_names()
+        respondent_types, districts = dict(d.RESPONDENT_TYPES), dict(d.DISTRICTS)
+        for response in page:
+            response.language_name = languages.get(response.language, response.language)
+            response.respondent_type_label = respondent_types.get(response.respondent_type, "")
+            response.district_label = districts.get(response.district, "")
+        context.update(responses=page, paginator=paginator)
+        return context
+
+
+class TextAnswersView(ConsultationMixin, OfficerView):
+    """The free-text answers to one question (or the 'other, please specify'
+    texts of a choice question), paged and searchable, with the question's
+    themes to tag them with."""
+
+    template_name = "consultations/admin/text_answers.html"
+    page_title = "Free-text answers"
+
+    @cached_property
+    def question(self):
+        question = self.page.survey_definition.question(self.kwargs["question_key"])
+        if question is None or not (
+            question.type in {d.SHORT_TEXT, d.LONG_TEXT} or question.allow_other
+        ):
+            raise Http404("No free-text question with that key")
+        return question
+
+    def get_breadcrumbs_items(self):
+        return [*self.consultation_crumbs(), {"url": "", "label": self.page_title}]
+
+    @cached_property
+    def themes(self):
+        return list(
+            Theme.objects.filter(
+                consultation_key=self.page.translation_key, question_key=self.question.key
+            )
+        )
+
+    def answers(self):
+        answers = Answer.objects.filter(
+            response__in=self.responses, question_key=self.question.key
+        ).exclude(text="")
+        if self.question.type not in {d.SHORT_TEXT, d.LONG_TEXT}:
+            answers = answers.filter(option_code=d.OTHER_CODE)
+        search = self.request.GET.get("q", "").strip()[:200]
+        if search:
+            answers = answers.filter(text__icontains=search)
+        theme = self.request.GET.get("theme", "")
+        if theme == "none":
+            answers = answers.filter(themes__isnull=True)
+        elif theme.isdigit():
+            answers = answers.filter(themes__pk=int(theme))
+        return (
+            answers.select_related("response")
+            .prefetch_related("themes")
+            .order_by("-response__submitted_at", "-pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator = Paginator(self.answers(), PER_PAGE)
+        page = paginator.get_page(self.request.GET.get("p"))
+        theme_counts = dict(
+            Theme.objects.filter(pk__in=[t.pk for t in self.themes])
+            .annotate(n=Count("answers"))
+            .values_list("pk", "n")
+        )
+        languages = language_names()
+        for answer in page:
+            answer.theme_ids = {theme.pk for theme in answer.themes.all()}
+            answer.language_name = languages.get(answer.response.language, answer.response.language)
+        keep = {name: self.request.GET.get(name, "") for name in ("q", "theme")}
+        base = self.request.GET.copy()
+        base.pop("p", None)
+        context.update(
+            question=self.question,
+            answers=page,
+            paginator=paginator,
+            themes=[(theme, theme_counts.get(theme.pk, 0)) for theme in self.themes],
+            search=keep["q"],
+            selected_theme=keep["theme"],
+            keep=keep,
+            filter_values={name: str(value) for name, value in self.filters.values.items()},
+            base_querystring=base.urlencode(),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action")
+        if action == "add_theme":
+            name = " ".join(request.POST.get("name", "").split())[:100]
+            if not name:
+                messages.error(request, "Give the new theme a name.")
+            else:
+                try:
+                    with transaction.atomic():
+                        Theme.objects.create(
+                            consultation_key=self.page.translation_key,
+                            question_key=self.question.key,
+                            name=name,
+                        )
+                    messages.success(request, f"Theme '{name}' added.")
+                except IntegrityError:
+                    messages.error(request, f"There is already a theme called '{name}'.")
+        elif action == "delete_theme":
+            theme = next((t for t in self.themes if str(t.pk) == request.POST.get("theme")), None)
+            if theme is not None:
+                theme.delete()
+                messages.success(request, f"Theme '{theme.name}' deleted.")
+        elif action == "tag":
+            self.save_tags(request)
+            messages.success(request, "Themes saved.")
+        url = request.path
+        if request.GET:
+            url += "?" + request.GET.urlencode()
+        return redirect(url)
+
+    def save_tags(self, request):
+        allowed = {theme.pk: theme for theme in self.themes}
+        ids = [int(pk) for pk in request.POST.getlist("answer") if pk.isdigit()]
+        answers = Answer.objects.filter(
+            pk__in=ids,
+            question_key=self.question.key,
+            response__consultation_key=self.page.translation_key,
+        )
+        for answer in answers:
+            chosen = {
+                int(pk)
+                for pk in request.POST.getlist(f"themes-{answer.pk}")
+                if pk.isdigit() and int(pk) in allowed
+            }
+            answer.themes.set([allowed[pk] for pk in chosen])
+
+
+# One response ---------------------------------------------------------------------
+
+
+class ResponseMixin:
+    @cached_property
+    def response(self):
+        return get_object_or_404(Response, pk=self.kwargs["response_id"])
+
+    @cached_property
+    def page(self):
+        page = ConsultationPage.objects.filter(
+            translation_key=self.response.consultation_key
+        ).first()
+        return source_page(page) if page else None
+
+    def get_breadcrumbs_items(self):
+        crumbs = self.index_crumb()
+        if self.page:
+            crumbs.append(
+                {
+                    "url": reverse("consultation_responses:summary", args=[self.page.pk]),
+                    "label": self.page.title,
+                }
+            )
+        return [*crumbs, {"url": "", "label": self.response.reference}]
+
+    def get_page_subtitle(self):
+        return self.response.reference
+
+
+class ResponseDetailView(ResponseMixin, OfficerView):
+    template_name = "consultations/admin/response_detail.html"
+    page_title = "Response"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        response = self.response
+        answers = list(response.answers.prefetch_related("themes"))
+        survey = self.page.survey_definition if self.page else d.Survey([])
+        sections = []
+        for section in survey.sections:
+            if section.kind != "main":
+                continue
+            rows = []
+            for question in section.questions:
+                mine = [a for a in answers if a.question_key == question.key]
+                if mine:
+                    rows.append((question, describe_answers(question, mine)))
+            if rows:
+                sections.append((section, rows))
+        equality = []
+        if self.sees_equality:
+            questions = {q.key: q for q in d.equality_section().questions}
+            for answer in response.equality_answers.all():
+                question = questions.get(answer.question_key)
+                if question:
+                    equality.append((question, question.option_label(answer.option_code)))
+        context.update(
+            r=response,
+            sections=sections,
+            equality=equality,
+            sees_equality=self.sees_equality,
+            language=language_names().get(response.language, response.language),
+            respondent_type=dict(d.RESPONDENT_TYPES).get(response.respondent_type, ""),
+            district=dict(d.DISTRICTS).get(response.district, ""),
+            can_delete=self.request.user.has_perm(DELETE_RESPONSE),
+        )
+        return context
+
+
+def describe_answers(question, answers):
+    """A stored answer in words: (text, themes) lines."""
+    lines = []
+    if question.type == d.GRID:
+        statements = {s.code: s.label for s in question.statements}
+        for answer in answers:
+            lines.append(
+                (
+                    f"{statements.get(answer.item_key, answer.item_key)}: "
+                    f"{question.option_label(answer.option_code)}",
+                    [],
+                )
+            )
+    elif question.type == d.RANKING:
+        for answer in sorted(answers, key=lambda a: a.number or 0):
+            lines.append((f"{answer.number}. {question.option_label(answer.option_code)}", []))
+    else:
+        for answer in answers:
+            themes = [theme.name for theme in answer.themes.all()]
+            if answer.option_code and question.type != d.CONSENT:
+                text = str(question.option_label(answer.option_code))
+                if answer.text:
+                    text += f": {answer.text}"
+            elif question.type == d.NUMBER:
+                text = str(answer.number)
+            elif question.type == d.DATE:
+                text = answer.date.strftime("%-d %B %Y") if answer.date else ""
+            elif question.type == d.CONSENT:
+                text = "Yes"
+            else:
+                text = answer.text
+            lines.append((text, themes))
+    return lines
+
+
+class ResponseDeleteView(ResponseMixin, OfficerView):
+    """Deleting a response at a resident's request. The audit log records who
+    did it and the reference, never the answers."""
+
+    permission = DELETE_RESPONSE
+    template_name = "consultations/admin/response_delete.html"
+    page_title = "Delete response"
+
+    def post(self, request, *args, **kwargs):
+        response = self.response
+        reference = response.reference
+        page = self.page
+        with transaction.atomic():
+            log(
+                instance=page or response,
+                action="consultations.delete_response",
+                user=request.user,
+                data={"reference": reference},
+            )
+            response.delete()
+        messages.success(request, f"Response {reference} deleted.")
+        if page:
+            return redirect("consultation_responses:list", page.pk)
+        return redirect("consultation_responses:index")
+
+
+# Exports -------------------------------------------------------------------------
+
+
+class ExportView(ConsultationMixin, OfficerView):
+    def get(self, request, *args, **kwargs):
+        file_format = kwargs["file_format"]
+        if file_format not in {"csv", "xlsx"}:
+            raise Http404("Exports are CSV or Excel")
+        equality = self.sees_equality
+        survey = self.page.survey_definition
+        columns = exports.survey_columns(survey, equality=equality)
+        stamp = slugify(self.page.title)[:60] or "responses"
+        log(
+            instance=self.page,
+            action="consultations.export_responses",
+            user=request.user,
+            data={
+                "format": file_format,
+                "filters": self.filters.described(),
+                "equality": equality,
+                "responses": self.responses.count(),
+            },
+        )
+        if file_format == "csv":
+            return exports.csv_response(self.responses, columns, stamp, equality)
+        return exports.xlsx_response(self.responses, columns, stamp, survey, equality)
