@@ -12,6 +12,8 @@ from importlib.util import find_spec
 from .loader import DemoLoader
 
 DEMO_APP_ORDER = ["home", "core", "strategy", "case_studies", "consultations", "delivery_plan"]
+# Further demo modules that run straight after their app's own ``demo``.
+DEMO_FOLLOW_UPS = {"consultations": ["consultations.demo_responses"]}
 
 
 def DEMO_APPS():
@@ -24,6 +26,8 @@ def DEMO_APPS():
         if find_spec(name) is None:
             continue
         yield label, import_module(name).load
+        for follow_up in DEMO_FOLLOW_UPS.get(label, []):
+            yield f"{label} ({follow_up.rpartition('.')[2]})", import_module(follow_up).load
 
 
 __all__ = ["DEMO_APPS", "DemoLoader"]
