@@ -1,7 +1,7 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.widgets import PageListingButton
+from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
 
 from consultations import admin_views as views
@@ -55,7 +55,7 @@ def register_responses_menu_item():
 @hooks.register("register_page_header_buttons")
 def responses_button(page, user, view_name, next_url=None):
     if isinstance(page.specific_deferred, ConsultationPage) and user.has_perm(views.VIEW_ANSWERS):
-        yield PageListingButton(
+        yield ListingButton(
             "Responses",
             reverse("consultation_responses:summary", args=[page.pk]),
             icon_name="form",

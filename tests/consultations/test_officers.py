@@ -1,0 +1,578 @@
+"""The officers' side: the summary, filters, free text and themes, single
+responses, exports and who may see any of it."""
+
+import csv
+import io
+from collections import Counter
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+from wagtail.models import ModelLogEntry, PageLogEntry
+
+from consultations import exports
+from consultations.models import Answer, Response, Theme
+from consultations.results import ResponseFilterForm, Summary, responses_to
+
+from .officers import make_response, random_responses, staff
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, *args, query=""):
+    return reverse(f"consultation_responses:{name}", args=args) + (f"?{query}" if query else "")
+
+
+@pytest.fixture
+def analyst(client):
+    client.force_login(staff("analyst1", ["Consultation analysts"]))
+    return client
+
+
+@pytest.fixture
+def equality_holder(client):
+    client.force_login(staff("equality1", ["Consultation analysts", "Equality data"]))
+    return client
+
+
+# The summary ---------------------------------------------------------------------
+
+
+def test_summary_figures_equal_counts_worked_out_from_what_was_said(consultation):
+    made = random_responses(consultation, 60)
+    summary = Summary(consultation, responses_to(consultation), equality=True)
+    assert summary.total == 60
+    questions = {item.question.key: item for item in summary.questions()}
+
+    overall = Counter(said["overall"] for said in made)
+    figures = {f.code: f for f in questions["overall"].figures}
+    for code, figure in figures.items():
+        assert figure.count == overall[code]
+        assert figure.percent == round(100 * overall[code] / 60)
+    scores = {"strongly_agree": 5, "agree": 4, "neither": 3, "disagree": 2, "strongly_disagree": 1}
+    scored = [scores[s["overall"]] for s in made if s["overall"] in scores]
+    assert questions["overall"].average == round(sum(scored) / len(scored), 2)
+
+    activities = Counter(code for said in made for code in said["activities"])
+    answered = sum(1 for said in made if said["activities"])
+    for figure in questions["activities"].figures:
+        assert figure.count == activities[figure.code]
+        assert figure.total == answered
+
+    for statement, figures, _average in questions["principles"].statements:
+        expected = Counter(said["principles"][statement.code] for said in made)
+        assert {f.code: f.count for f in figures} == {
+            c: expected[c] for c in scores | {"dont_know": 0}
+        }
+
+    ranking = {f.code: f for f in questions["ranking"].figures}
+    for code in ("parks", "buses", "libraries"):
+        ranks = [said["ranking"][code] for said in made]
+        assert ranking[code].extra["score"] == sum(3 - rank + 1 for rank in ranks)
+        assert ranking[code].count == ranks.count(1)
+    assert [f.code for f in questions["ranking"].figures] == sorted(
+        ranking, key=lambda code: -ranking[code].extra["score"]
+    )
+
+    hours = [said["hours"] for said in made]
+    assert questions["hours"].average == round(sum(hours) / 60, 2)
+    assert (questions["hours"].minimum, questions["hours"].maximum) == (min(hours), max(hours))
+
+    about = {item.question.key: item for item in summary.about_you()}
+    districts = Counter(said["district"] for said in made)
+    assert {f.code: f.count for f in about["district"].figures if f.count} == dict(districts)
+
+    daily = Counter(s["response"].submitted_at.astimezone(summary_tz()).date() for s in made)
+    assert {f.label: f.count for f in summary.daily()} == dict(daily)
+
+
+def summary_tz():
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Europe/London")
+
+
+def test_equality_counts_below_the_threshold_are_hidden(consultation, equality_holder):
+    for _n in range(12):
+        make_response(consultation, equality=[("age_band", "35_44")])
+    for _n in range(3):
+        make_response(consultation, equality=[("age_band", "65_74")])
+    summary = Summary(consultation, responses_to(consultation), threshold=10, equality=True)
+    age = next(item for item in summary.equality() if item.question.key == "age_band")
+    figures = {f.code: f for f in age.figures}
+    assert figures["35_44"].display == "12"
+    assert figures["65_74"].display == "fewer than 10"
+
+    html = equality_holder.get(url("summary", consultation.pk)).content.decode()
+    assert "What is your age?" in html
+    assert "fewer than 10" in html
+    assert ">3<" not in html and "(3%)" not in html
+
+
+def test_analysts_see_equality_answers_only_as_a_total(consultation, analyst):
+    for _n in range(12):
+        make_response(
+            consultation,
+            [{"question_key": "comments", "question_type": "long_text", "text": "Fine"}],
+            equality=[("age_band", "35_44")],
+        )
+    html = analyst.get(url("summary", consultation.pk)).content.decode()
+    assert "12 responses included equality answers" in html
+    assert "What is your age?" not in html
+    rows = list(csv.reader(io.StringIO(analyst_csv(analyst, consultation))))
+    assert not [name for name in rows[0] if name.startswith("equality:")]
+    response = Response.objects.filter(consultation_key=consultation.translation_key).first()
+    detail = analyst.get(url("response", response.pk)).content.decode()
+    assert "35 to 44" not in detail
+
+
+def analyst_csv(client, page, query=""):
+    response = client.get(url("export", page.pk, "csv", query=query))
+    assert response.status_code == 200
+    return b"".join(response.streaming_content).decode("utf-8-sig")
+
+
+# Filters ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "keep"),
+    [
+        ("district=melton", lambda s: s["district"] == "melton"),
+        ("language=pl", lambda s: s["language"] == "pl"),
+        ("version=easy_read", lambda s: s["version"] == "easy_read"),
+        ("respondent_type=organisation", lambda s: s["respondent_type"] == "organisation"),
+        (
+            "district=blaby&language=ur",
+            lambda s: s["district"] == "blaby" and s["language"] == "ur",
+        ),
+    ],
+)
+def test_filters_apply_to_the_summary_the_list_and_the_exports(consultation, analyst, query, keep):
+    made = random_responses(consultation, 40)
+    expected = {s["response"].reference for s in made if keep(s)}
+    assert expected
+
+    html = analyst.get(url("summary", consultation.pk, query=query)).content.decode()
+    assert f"{len(expected)} response{'s' if len(expected) != 1 else ''}</strong>" in html
+
+    listed = analyst.get(url("list", consultation.pk, query=query + "&p=1")).content.decode()
+    for said in made:
+        if said["response"].reference in expected:
+            assert said["response"].reference in listed or len(expected) > 25
+        else:
+            assert said["response"].reference not in listed
+
+    rows = list(csv.reader(io.StringIO(analyst_csv(analyst, consultation, query))))
+    assert {row[0] for row in rows[1:]} == expected
+
+    book = load_workbook(
+        io.BytesIO(
+            b"".join(
+                analyst.get(url("export", consultation.pk, "xlsx", query=query)).streaming_content
+            )
+        )
+    )
+    assert {row[0] for row in book["Responses"].iter_rows(min_row=2, values_only=True)} == expected
+
+
+def test_dates_filter_by_uk_day_and_a_bad_range_is_explained(consultation, analyst):
+    made = random_responses(consultation, 40)
+    day = made[10]["response"].submitted_at.astimezone(summary_tz()).date()
+    form = ResponseFilterForm({"date_from": day.isoformat(), "date_to": day.isoformat()})
+    filtered = form.apply(responses_to(consultation))
+    assert set(filtered) == {
+        s["response"]
+        for s in made
+        if s["response"].submitted_at.astimezone(summary_tz()).date() == day
+    }
+
+    response = analyst.get(
+        url("summary", consultation.pk, query="date_from=2026-05-02&date_to=2026-05-01&district=x")
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "The end date must be on or after the start date." in html
+    assert "40 responses" in html  # the bad filters are not applied
+    assert (
+        analyst.get(url("summary", consultation.pk, query="date_from=yesterday")).status_code == 200
+    )
+
+
+# Exports ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def three(consultation):
+    first = make_response(
+        consultation,
+        [
+            {"question_key": "overall", "question_type": "agreement", "option_code": "agree"},
+            {
+                "question_key": "principles",
+                "question_type": "grid",
+                "item_key": "prevention",
+                "option_code": "strongly_agree",
+            },
+            {
+                "question_key": "ranking",
+                "question_type": "ranking",
+                "option_code": "buses",
+                "number": 1,
+            },
+            {
+                "question_key": "ranking",
+                "question_type": "ranking",
+                "option_code": "parks",
+                "number": 2,
+            },
+            {
+                "question_key": "involved",
+                "question_type": "single_choice",
+                "option_code": "other",
+                "text": "Parish council",
+            },
+            {
+                "question_key": "activities",
+                "question_type": "multiple_choice",
+                "option_code": "clubs",
+            },
+            {
+                "question_key": "activities",
+                "question_type": "multiple_choice",
+                "option_code": "other",
+                "text": "Choir",
+            },
+            {"question_key": "comments", "question_type": "long_text", "text": "Więcej ławek 🙂"},
+            {"question_key": "hours", "question_type": "number", "number": 12},
+            {"question_key": "email", "question_type": "email", "text": "a@example.org"},
+        ],
+        equality=[("age_band", "35_44")],
+        language="pl",
+        district="melton",
+    )
+    second = make_response(
+        consultation,
+        [
+            {"question_key": "overall", "question_type": "agreement", "option_code": "disagree"},
+            {
+                "question_key": "comments",
+                "question_type": "long_text",
+                "text": '=HYPERLINK("http://x")',
+            },
+        ],
+        language="ur",
+        version="easy_read",
+        respondent_type="organisation",
+    )
+    third = make_response(consultation, [], language="en")
+    return first, second, third
+
+
+def by_reference(rows):
+    header = rows[0]
+    return header, {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
+
+
+def test_csv_export_has_one_row_per_response_and_a_column_per_key(consultation, analyst, three):
+    first, second, third = three
+    header, rows = by_reference(list(csv.reader(io.StringIO(analyst_csv(analyst, consultation)))))
+    assert header[:6] == [
+        "reference",
+        "submitted_at",
+        "language",
+        "version",
+        "respondent_type",
+        "district",
+    ]
+    for name in [
+        "overall",
+        "principles:prevention",
+        "principles:engagement",
+        "ranking:parks",
+        "ranking:buses",
+        "ranking:libraries",
+        "involved",
+        "involved:other_text",
+        "activities:clubs",
+        "activities:youth",
+        "activities:green_spaces",
+        "activities:other",
+        "activities:other_text",
+        "comments",
+        "comments:themes",
+        "hours",
+        "email",
+    ]:
+        assert name in header, name
+    assert len(rows) == 3
+    row = rows[first.reference]
+    assert row["language"] == "pl" and row["district"] == "melton" and row["version"] == "standard"
+    assert row["overall"] == "agree"
+    assert row["principles:prevention"] == "strongly_agree" and row["principles:engagement"] == ""
+    assert (row["ranking:buses"], row["ranking:parks"], row["ranking:libraries"]) == ("1", "2", "")
+    assert (row["involved"], row["involved:other_text"]) == ("other", "Parish council")
+    assert (row["activities:clubs"], row["activities:youth"], row["activities:other"]) == (
+        "1",
+        "",
+        "1",
+    )
+    assert row["activities:other_text"] == "Choir"
+    assert row["comments"] == "Więcej ławek 🙂"
+    assert row["hours"] == "12" and row["email"] == "a@example.org"
+    assert rows[second.reference]["version"] == "easy_read"
+    assert rows[second.reference]["respondent_type"] == "organisation"
+    assert rows[third.reference]["overall"] == ""
+
+
+def test_excel_export_opens_with_the_same_cells(consultation, analyst, three):
+    first, second, _third = three
+    response = analyst.get(url("export", consultation.pk, "xlsx"))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    sheet = book["Responses"]
+    header, rows = by_reference([list(r) for r in sheet.iter_rows(values_only=True)])
+    assert len(rows) == 3
+    row = rows[first.reference]
+    assert row["overall"] == "agree"
+    assert row["ranking:buses"] == 1 and row["hours"] == 12
+    assert row["activities:clubs"] == 1 and row["activities:youth"] is None
+    assert row["comments"] == "Więcej ławek 🙂"
+    assert row["submitted_at"].date() == first.submitted_at.astimezone(summary_tz()).date()
+    codes = {r[0]: r for r in book["Questions"].iter_rows(values_only=True)}
+    assert "agree = Agree" in codes["overall"][2]
+
+
+def test_spreadsheet_formulas_in_answers_never_run(consultation, analyst, three):
+    _first, second, _third = three
+    _header, rows = by_reference(list(csv.reader(io.StringIO(analyst_csv(analyst, consultation)))))
+    assert rows[second.reference]["comments"] == '\'=HYPERLINK("http://x")'
+
+    response = analyst.get(url("export", consultation.pk, "xlsx"))
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content)))["Responses"]
+    header = [cell.value for cell in sheet[1]]
+    column = header.index("comments")
+    cell = next(
+        row[column] for row in sheet.iter_rows(min_row=2) if row[0].value == second.reference
+    )
+    assert cell.value == '=HYPERLINK("http://x")'  # kept exactly, as text
+    assert cell.data_type == "s"
+    assert cell.quotePrefix
+
+
+def test_exports_read_responses_in_chunks_not_one_by_one(consultation, analyst):
+    random_responses(consultation, 5)
+    columns = exports.survey_columns(consultation.survey_definition)
+    with CaptureQueriesContext(connection) as few:
+        list(exports.rows(responses_to(consultation), columns))
+    random_responses(consultation, 30, seed=8)
+    with CaptureQueriesContext(connection) as many:
+        list(exports.rows(responses_to(consultation), columns))
+    assert len(many) == len(few)
+    assert analyst.get(url("export", consultation.pk, "csv")).streaming
+
+
+def test_equality_holders_export_equality_columns(consultation, equality_holder, three):
+    first, _second, _third = three
+    header, rows = by_reference(
+        list(csv.reader(io.StringIO(analyst_csv(equality_holder, consultation))))
+    )
+    assert rows[first.reference]["equality:age_band"] == "35_44"
+
+
+def test_exports_are_in_the_audit_log(consultation, analyst, three):
+    analyst_csv(analyst, consultation, "district=melton")
+    entry = PageLogEntry.objects.get(action="consultations.export_responses")
+    assert entry.page_id == consultation.pk
+    assert entry.data["responses"] == 1 and entry.data["format"] == "csv"
+    assert entry.user.username == "analyst1"
+    assert entry.message == "Exported 1 responses as CSV (Area: Melton)"
+
+
+# Free text and themes -------------------------------------------------------------------
+
+
+def test_free_text_is_paged_searchable_and_shows_its_language(consultation, analyst):
+    for n in range(30):
+        make_response(
+            consultation,
+            [{"question_key": "comments", "question_type": "long_text", "text": f"Bench {n}"}],
+            language="pl" if n == 29 else "en",
+        )
+    make_response(
+        consultation,
+        [{"question_key": "comments", "question_type": "long_text", "text": "زیادہ بسیں"}],
+        language="ur",
+    )
+    page_one = analyst.get(url("text", consultation.pk, "comments")).content.decode()
+    assert "31 answers" in page_one and "Page 1 of 2" in page_one
+    assert '<blockquote lang="ur" dir="auto"' in page_one and "Written in اردو" in page_one
+    found = analyst.get(
+        url("text", consultation.pk, "comments", query="q=bench+2")
+    ).content.decode()
+    assert "Bench 2<" in found and "Bench 29" in found and "Bench 3<" not in found
+    assert analyst.get(url("text", consultation.pk, "nothing_here")).status_code == 404
+
+
+def test_analysts_code_answers_with_themes_counted_in_summary_and_export(consultation, analyst):
+    answers = [
+        make_response(
+            consultation,
+            [{"question_key": "comments", "question_type": "long_text", "text": text}],
+        )
+        for text in ("More buses", "Buses and benches", "Nothing")
+    ]
+    text_url = url("text", consultation.pk, "comments")
+    analyst.post(text_url, {"action": "add_theme", "name": "Transport"})
+    analyst.post(text_url, {"action": "add_theme", "name": "Transport"})  # a clear no
+    analyst.post(text_url, {"action": "add_theme", "name": "  "})
+    analyst.post(text_url, {"action": "add_theme", "name": "Benches"})
+    themes = {
+        t.name: t for t in Theme.objects.filter(consultation_key=consultation.translation_key)
+    }
+    assert set(themes) == {"Transport", "Benches"}
+    ids = [Answer.objects.get(response=r).pk for r in answers]
+    analyst.post(
+        text_url,
+        {
+            "action": "tag",
+            "answer": [str(pk) for pk in ids],
+            f"themes-{ids[0]}": [themes["Transport"].pk],
+            f"themes-{ids[1]}": [themes["Transport"].pk, themes["Benches"].pk],
+        },
+    )
+    summary = analyst.get(url("summary", consultation.pk)).content.decode()
+    assert '<th scope="row">Transport</th><td>2</td>' in summary
+    assert '<th scope="row">Benches</th><td>1</td>' in summary
+    _header, rows = by_reference(list(csv.reader(io.StringIO(analyst_csv(analyst, consultation)))))
+    assert rows[answers[1].reference]["comments:themes"] == "Benches; Transport"
+    untagged = analyst.get(text_url + "?theme=none").content.decode()
+    assert "Nothing" in untagged and "More buses" not in untagged
+
+
+# One response -----------------------------------------------------------------------
+
+
+def test_a_response_is_shown_whole_and_deleted_with_an_audit_entry(consultation, analyst, three):
+    first, _second, _third = three
+    html = analyst.get(url("response", first.pk)).content.decode()
+    assert "Więcej ławek 🙂" in html
+    assert "Something else: Parish council" in html  # the option's own "Other" wording
+    assert '<span lang="pl" dir="auto">' in html
+    assert analyst.get(url("delete", first.pk)).status_code == 200
+    response = analyst.post(url("delete", first.pk))
+    assert response.status_code == 302
+    assert not Response.objects.filter(pk=first.pk).exists()
+    assert not Answer.objects.filter(response_id=first.pk).exists()
+    entry = PageLogEntry.objects.get(action="consultations.delete_response")
+    assert entry.data == {"reference": first.reference}
+    assert "ławek" not in str(entry.data)
+    assert not ModelLogEntry.objects.filter(data__icontains="ławek").exists()
+
+
+# Who may see what -------------------------------------------------------------------------
+
+SECRET = "Zebra-crossing-7731 on Main Street"
+
+
+@pytest.fixture
+def secret_response(consultation):
+    return make_response(
+        consultation,
+        [{"question_key": "comments", "question_type": "long_text", "text": SECRET}],
+        equality=[("age_band", "35_44")],
+    )
+
+
+def every_url(page, response):
+    return [
+        ("get", url("index")),
+        ("get", url("summary", page.pk)),
+        ("get", url("list", page.pk)),
+        ("get", url("text", page.pk, "comments")),
+        ("post", url("text", page.pk, "comments")),
+        ("get", url("export", page.pk, "csv")),
+        ("get", url("export", page.pk, "xlsx")),
+        ("get", url("response", response.pk)),
+        ("get", url("delete", response.pk)),
+        ("post", url("delete", response.pk)),
+    ]
+
+
+def body(response):
+    if response.streaming:
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode(errors="replace")
+
+
+@pytest.mark.parametrize(
+    "who", ["anonymous", "editor", "consultation_editor", "equality_only", "moderator"]
+)
+def test_nobody_but_analysts_gets_anything_from_any_officer_url(
+    client, consultation, secret_response, who
+):
+    groups = {
+        "editor": ["Editors"],
+        "consultation_editor": ["Consultation editors"],
+        "equality_only": ["Equality data"],
+        "moderator": ["Moderators"],
+    }
+    if who != "anonymous":
+        client.force_login(staff(f"test-{who}", groups[who]))
+    for method, address in every_url(consultation, secret_response):
+        response = getattr(client, method)(
+            address, {"action": "add_theme", "name": "x"} if method == "post" else None
+        )
+        assert response.status_code in (302, 403), (who, address, response.status_code)
+        if response.status_code == 302:
+            # To the login page, or (signed in) to the dashboard with "no permission".
+            expected = "/admin/login/" if who == "anonymous" else "/admin/"
+            assert response["Location"].split("?")[0] == expected, (who, address)
+        assert SECRET not in body(response)
+    assert Response.objects.filter(pk=secret_response.pk).exists()
+    assert not Theme.objects.filter(name="x").exists()
+
+
+def test_analysts_and_superusers_get_every_url(client, consultation, secret_response):
+    for user in [staff("an", ["Consultation analysts"]), staff("root", superuser=True)]:
+        client.force_login(user)
+        for method, address in every_url(consultation, secret_response)[:-1]:
+            if method == "post":
+                continue
+            response = client.get(address)
+            assert response.status_code == 200, (user, address)
+        assert SECRET in body(client.get(url("text", consultation.pk, "comments")))
+
+
+def test_an_editor_sees_no_answer_anywhere_in_the_admin(client, consultation, secret_response):
+    editor = staff("ed", ["Editors", "Consultation editors"])
+    client.force_login(editor)
+    from django.contrib.auth.models import Permission
+    from wagtail.models import GroupPagePermission
+
+    group = Group.objects.get(name="Consultation editors")
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=consultation.get_parent(),
+            permission=Permission.objects.get(codename=codename),
+        )
+    addresses = [
+        "/admin/",
+        f"/admin/pages/{consultation.get_parent().pk}/",
+        f"/admin/pages/{consultation.pk}/edit/",
+        f"/admin/pages/{consultation.pk}/history/",
+        "/admin/reports/site-history/",
+        "/admin/pages/search/?q=Zebra",
+    ]
+    for address in addresses:
+        response = client.get(address)
+        assert response.status_code in (200, 302, 403), address
+        assert SECRET not in body(response), address
+        assert "Consultation responses" not in body(response), address
+    edit = client.get(f"/admin/pages/{consultation.pk}/edit/")
+    assert edit.status_code == 200
+    assert url("summary", consultation.pk) not in body(edit)
