@@ -8,12 +8,19 @@ consultation page:
 - ``survey/save/`` save and come back later (an emailed link);
 - ``survey/resume/<token>/`` the emailed link.
 
+The Easy Read survey has the same steps under ``easy-read/survey/`` (start,
+sections, check, confirmation; not save and return). It is the same survey with
+its Easy Read wording (``survey_from_stream(..., easy_read=True)``): the same
+forms, journey rules and storage, its own progress in the session, its own
+templates, and responses stored with the version "easy_read".
+
 Every step checks that the consultation is open at that moment, and none is
 ever cached.
 """
 
 import logging
 import secrets
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
@@ -28,6 +35,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.contrib.routable_page.models import path
 
+from .survey.blocks import survey_from_stream
 from .survey.forms import answer_lines, field_id
 from .survey.journey import Journey
 from .survey.storage import store_response
@@ -37,6 +45,7 @@ logger = logging.getLogger(__name__)
 BAD_EMAIL = gettext_lazy("Enter an email address in the correct format, like name@example.com")
 
 TEMPLATES = "pages/survey/"
+EASY_READ = "easy_read_"  # the Easy Read routes' and templates' names begin so
 
 
 def no_cache(response):
@@ -47,36 +56,74 @@ def no_cache(response):
 class SurveyRoutesMixin:
     """Routes of ConsultationPage; kept apart so the model file stays readable."""
 
+    # The Easy Read consultation page offers the Easy Read survey.
+    easy_read_template = "pages/consultation_easy_read_page.html"
+
     # Helpers ------------------------------------------------------------------
 
-    def survey_url(self, name="survey_start", *args, request=None):
+    def survey_url(self, name="survey_start", *args, request=None, easy_read=False):
+        if easy_read:
+            name = EASY_READ + name
         return self.get_url(request) + self.reverse_subpage(name, args=args)
 
-    def section_url(self, section, request=None):
-        return self.survey_url("survey_section", section.key, request=request)
+    def section_url(self, section, request=None, easy_read=False):
+        return self.survey_url("survey_section", section.key, request=request, easy_read=easy_read)
 
-    def journey(self, request):
-        return Journey(request.session, str(self.translation_key), self.survey_definition)
+    def journey(self, request, easy_read=False):
+        survey = self.easy_read_survey_definition if easy_read else self.survey_definition
+        return Journey(request.session, str(self.translation_key), survey, easy_read=easy_read)
+
+    @cached_property
+    def easy_read_survey_definition(self):
+        """The same survey in its Easy Read words (the standard words where staff
+        gave none), with the same keys, codes and conditions."""
+        return survey_from_stream(
+            self.survey,
+            about_you=self.ask_about_you,
+            equality=self.ask_equality,
+            easy_read=True,
+        )
+
+    @property
+    def has_easy_read_survey(self):
+        """A consultation with a survey and an Easy Read version offers its
+        survey in Easy Read, from its Easy Read page."""
+        return self.has_survey and self.has_easy_read
+
+    @property
+    def easy_read_survey_url(self):
+        return self.survey_url(easy_read=True)
 
     def survey_context(self, request, **extra):
         context = self.get_context(request)
         context.update(extra)
         return context
 
-    def render_survey(self, request, template, status=200, **extra):
+    def render_survey(self, request, template, status=200, easy_read=False, **extra):
+        if easy_read:
+            template = EASY_READ + template
         response = TemplateResponse(
-            request, TEMPLATES + template, self.survey_context(request, **extra), status=status
+            request,
+            TEMPLATES + template,
+            self.survey_context(request, easy_read=easy_read, **extra),
+            status=status,
         )
         return no_cache(response)
 
-    def not_open_response(self, request):
+    def not_open_response(self, request, easy_read=False):
         """The clear page shown at any step before opening or after closing."""
         status = self.status
         if status == "open":
             return None
         if not self.has_survey:
             raise Http404
-        return self.render_survey(request, "not_open.html", consultation_status=status)
+        return self.render_survey(
+            request, "not_open.html", easy_read=easy_read, consultation_status=status
+        )
+
+    def _require_easy_read_survey(self):
+        if not self.has_easy_read_survey:
+            raise Http404
 
     def _redirect(self, url):
         return no_cache(redirect(url))
@@ -87,40 +134,51 @@ class SurveyRoutesMixin:
     def survey_start(self, request):
         if not self.has_survey:
             raise Http404
-        closed = self.not_open_response(request)
+        return self._start(request)
+
+    def _start(self, request, easy_read=False):
+        closed = self.not_open_response(request, easy_read)
         if closed:
             return closed
-        journey = self.journey(request)
+        journey = self.journey(request, easy_read)
         sections = journey.visible_sections()
         in_progress = journey.started and not journey.reference and journey.state.get("done")
         resume_at = journey.first_incomplete() if in_progress else None
         return self.render_survey(
             request,
             "start.html",
-            first_url=self.section_url(sections[0], request),
+            easy_read=easy_read,
+            first_url=self.section_url(sections[0], request, easy_read),
             in_progress=in_progress,
-            resume_url=self.section_url(resume_at, request)
+            resume_url=self.section_url(resume_at, request, easy_read)
             if resume_at
-            else self.survey_url("survey_check", request=request),
+            else self.survey_url("survey_check", request=request, easy_read=easy_read),
+            total=len(sections),
         )
 
     # One section ----------------------------------------------------------------
 
     @path("survey/check/", name="survey_check")
     def survey_check(self, request):
-        closed = self.not_open_response(request)
+        return self._check(request)
+
+    def _check(self, request, easy_read=False):
+        closed = self.not_open_response(request, easy_read)
         if closed:
             return closed
-        journey = self.journey(request)
+        journey = self.journey(request, easy_read)
         if journey.reference:
-            return self._redirect(self.survey_url("survey_confirmation", request=request))
+            return self._redirect(
+                self.survey_url("survey_confirmation", request=request, easy_read=easy_read)
+            )
         forms, incomplete = journey.validated_forms()
         if incomplete is not None:
-            return self._redirect(self.section_url(incomplete, request))
+            return self._redirect(self.section_url(incomplete, request, easy_read))
         receipt_email = ""
         errors = []
         if request.method == "POST":
-            receipt_email = request.POST.get("receipt_email", "").strip()
+            # The Easy Read check page sends straight away: it offers no receipt.
+            receipt_email = "" if easy_read else request.POST.get("receipt_email", "").strip()
             if receipt_email:
                 try:
                     validate_email(receipt_email)
@@ -132,13 +190,14 @@ class SurveyRoutesMixin:
             request,
             "check.html",
             status=200,
-            summary=self.answer_summary(forms, request),
-            back_url=self.section_url(forms[-1].section, request),
+            easy_read=easy_read,
+            summary=self.answer_summary(forms, request, easy_read),
+            back_url=self.section_url(forms[-1].section, request, easy_read),
             errors=errors,
             receipt_email=receipt_email,
         )
 
-    def answer_summary(self, forms, request):
+    def answer_summary(self, forms, request, easy_read=False):
         summary = []
         for form in forms:
             form.is_valid()
@@ -148,7 +207,7 @@ class SurveyRoutesMixin:
                     {
                         "label": question.label,
                         "lines": answer_lines(question, form.cleaned, form.other_text),
-                        "change_url": self.section_url(form.section, request)
+                        "change_url": self.section_url(form.section, request, easy_read)
                         + "?return=check#"
                         + field_id(_first_input(question)),
                     }
@@ -157,22 +216,24 @@ class SurveyRoutesMixin:
         return summary
 
     def submit_response(self, request, journey, forms, receipt_email):
-        from .models import VERSION_STANDARD, SavedSurvey
+        from .models import VERSION_EASY_READ, VERSION_STANDARD, SavedSurvey
 
         response, created = store_response(
             self,
             forms,
             journey.token,
             language=translation.get_language() or "en",
-            version=VERSION_STANDARD,
+            version=VERSION_EASY_READ if journey.easy_read else VERSION_STANDARD,
         )
         token = journey.token
-        summary = self.answer_summary(forms, request)
+        summary = self.answer_summary(forms, request, journey.easy_read)
         journey.finish(response.reference)
         SavedSurvey.objects.filter(journey_token=token).delete()
         if created and receipt_email:
             self.send_receipt(request, response, summary, receipt_email)
-        return self._redirect(self.survey_url("survey_confirmation", request=request))
+        return self._redirect(
+            self.survey_url("survey_confirmation", request=request, easy_read=journey.easy_read)
+        )
 
     def send_receipt(self, request, response, summary, email):
         """A receipt as plain text and accessible HTML. If it fails, the response
@@ -202,10 +263,15 @@ class SurveyRoutesMixin:
 
     @path("survey/confirmation/", name="survey_confirmation")
     def survey_confirmation(self, request):
-        journey = self.journey(request)
+        return self._confirmation(request)
+
+    def _confirmation(self, request, easy_read=False):
+        journey = self.journey(request, easy_read)
         if not journey.reference:
-            return self._redirect(self.survey_url(request=request))
-        return self.render_survey(request, "confirmation.html", reference=journey.reference)
+            return self._redirect(self.survey_url(request=request, easy_read=easy_read))
+        return self.render_survey(
+            request, "confirmation.html", easy_read=easy_read, reference=journey.reference
+        )
 
     # Save and come back later ---------------------------------------------------
 
@@ -303,34 +369,41 @@ class SurveyRoutesMixin:
 
     @path("survey/<slug:section_key>/", name="survey_section")
     def survey_section(self, request, section_key):
-        survey = self.survey_definition
-        section = survey.section(section_key)
+        return self._section(request, section_key)
+
+    def _section(self, request, section_key, easy_read=False):
+        journey = self.journey(request, easy_read)
+        section = journey.survey.section(section_key)
         if section is None:
             raise Http404
-        closed = self.not_open_response(request)
+        closed = self.not_open_response(request, easy_read)
         if closed:
             return closed
-        journey = self.journey(request)
         journey.start()
+
+        def url(name):
+            return self.survey_url(name, request=request, easy_read=easy_read)
+
         if not journey.can_visit(section):
             target = journey.first_incomplete()
             if target is None:
-                return self._redirect(self.survey_url("survey_check", request=request))
-            return self._redirect(self.section_url(target, request))
+                return self._redirect(url("survey_check"))
+            return self._redirect(self.section_url(target, request, easy_read))
         returning = request.GET.get("return") == "check" or request.POST.get("return") == "check"
         show_errors = False
         if request.method == "POST":
             form = journey.form(section, request.POST)
-            if request.POST.get("action") == "save":
+            # Save and come back later is in the standard survey only.
+            if request.POST.get("action") == "save" and not easy_read:
                 journey.answers[section.key] = form.kept_data()
                 journey.save()
-                return self._redirect(self.survey_url("survey_save", request=request))
+                return self._redirect(url("survey_save"))
             if form.is_valid():
                 journey.record(section, form)
                 following = None if returning else journey.next(section)
                 if following is None:
-                    return self._redirect(self.survey_url("survey_check", request=request))
-                return self._redirect(self.section_url(following, request))
+                    return self._redirect(url("survey_check"))
+                return self._redirect(self.section_url(following, request, easy_read))
             # Keep what was typed, on the server, and mark the section unfinished.
             journey.answers[section.key] = form.kept_data()
             done = journey.state.get("done") or []
@@ -343,15 +416,16 @@ class SurveyRoutesMixin:
         number, total = journey.position(section)
         previous = journey.previous(section)
         if returning:
-            back_url = self.survey_url("survey_check", request=request)
+            back_url = url("survey_check")
         elif previous:
-            back_url = self.section_url(previous, request)
+            back_url = self.section_url(previous, request, easy_read)
         else:
-            back_url = self.survey_url(request=request)
+            back_url = url("survey_start")
         questions = form.display(show_errors=show_errors)
         return self.render_survey(
             request,
             "section.html",
+            easy_read=easy_read,
             section=section,
             questions=questions,
             single_question=questions[0] if len(questions) == 1 else None,
@@ -361,6 +435,28 @@ class SurveyRoutesMixin:
             back_url=back_url,
             returning=returning,
         )
+
+    # The Easy Read survey (its sections last, as above) ------------------------------
+
+    @path("easy-read/survey/", name="easy_read_survey_start")
+    def easy_read_survey_start(self, request):
+        self._require_easy_read_survey()
+        return self._start(request, easy_read=True)
+
+    @path("easy-read/survey/check/", name="easy_read_survey_check")
+    def easy_read_survey_check(self, request):
+        self._require_easy_read_survey()
+        return self._check(request, easy_read=True)
+
+    @path("easy-read/survey/confirmation/", name="easy_read_survey_confirmation")
+    def easy_read_survey_confirmation(self, request):
+        self._require_easy_read_survey()
+        return self._confirmation(request, easy_read=True)
+
+    @path("easy-read/survey/<slug:section_key>/", name="easy_read_survey_section")
+    def easy_read_survey_section(self, request, section_key):
+        self._require_easy_read_survey()
+        return self._section(request, section_key, easy_read=True)
 
 
 def _first_input(question):

@@ -186,4 +186,6 @@ class EasyReadMixin(RoutablePageMixin, models.Model):
             raise Http404
         context = self.get_context(request)
         context["easy_read_check"] = self.easy_read_check()
-        return TemplateResponse(request, "pages/easy_read_page.html", context)
+        # A page type may extend the Easy Read page (a consultation adds its survey).
+        template = getattr(self, "easy_read_template", "pages/easy_read_page.html")
+        return TemplateResponse(request, template, context)

@@ -4,6 +4,11 @@ Keys and option codes are RegexBlocks: wagtail-localize never offers them to
 translators and copies them from the source page on every sync, so every
 language stores the same keys. Labels, hints and option labels are Char/Text
 blocks, which translators are offered.
+
+Every question, option and section can also carry Easy Read wording (and an
+option a picture) over the same keys, in a collapsed "Easy Read wording" group:
+the Easy Read survey shows it, falling back to the standard wording, and stores
+its answers under the same keys and codes.
 """
 
 import uuid
@@ -11,6 +16,8 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
+from wagtail.blocks.struct_block import BlockGroup
+from wagtail.images.blocks import ImageChooserBlock
 
 from . import definitions as d
 
@@ -37,12 +44,69 @@ class KeyBlock(blocks.RegexBlock):
         )
 
 
-class OptionBlock(blocks.StructBlock):
+EASY_READ_PREFIX = "easy_read_"
+EASY_READ_GROUP_HELP = (
+    "Optional: the same thing in Easy Read, shown in the Easy Read survey. Short, "
+    "everyday words; one idea in each sentence. Leave empty to show the wording above."
+)
+
+
+class EasyReadLayoutMixin:
+    """Puts the Easy Read fields last, in a collapsed "Easy Read wording" group."""
+
+    def get_form_layout(self):
+        names = list(self.child_blocks)
+        easy = [name for name in names if name.startswith(EASY_READ_PREFIX)]
+        if not easy:
+            return super().get_form_layout()
+        return BlockGroup(
+            [
+                *[name for name in names if name not in easy],
+                BlockGroup(
+                    easy,
+                    heading="Easy Read wording",
+                    classname="collapsed",
+                    help_text=EASY_READ_GROUP_HELP,
+                    icon="view",
+                ),
+            ]
+        )
+
+
+def easy_read_text(help_text, max_length=250, multiline=False):
+    if multiline:
+        return blocks.TextBlock(required=False, default="", help_text=help_text)
+    return blocks.CharBlock(required=False, default="", max_length=max_length, help_text=help_text)
+
+
+class OptionBlock(EasyReadLayoutMixin, blocks.StructBlock):
     code = KeyBlock(help_text="The option's stable code, for example strongly_agree.")
     label = blocks.CharBlock(max_length=250, help_text="What residents see.")
+    easy_read_label = easy_read_text("The option in Easy Read, for example 'I agree a lot'.")
+    easy_read_picture = ImageChooserBlock(
+        required=False,
+        help_text="A picture from the 'Easy Read pictures' collection, shown beside the "
+        "option. The option's words say what it means, so it needs no alt text.",
+    )
 
     class Meta:
         icon = "radio-full"
+
+
+def option_from_value(value, easy_read=False):
+    """One option (or grid statement) from its block value, in Easy Read words
+    where asked for and given."""
+    if easy_read:
+        return d.Option(
+            value["code"],
+            value.get("easy_read_label") or value["label"],
+            picture=value.get("easy_read_picture"),
+        )
+    return d.Option(value["code"], value["label"])
+
+
+def options_from_values(values, easy_read=False):
+    return [option_from_value(value, easy_read) for value in values or []]
 
 
 def condition_fields():
@@ -62,7 +126,7 @@ def condition_fields():
     ]
 
 
-class BaseQuestionBlock(blocks.StructBlock):
+class BaseQuestionBlock(EasyReadLayoutMixin, blocks.StructBlock):
     question_type = None
 
     key = KeyBlock()
@@ -84,6 +148,14 @@ class BaseQuestionBlock(blocks.StructBlock):
     )
     show_if_question = condition_fields()[0][1]
     show_if_option = condition_fields()[1][1]
+    easy_read_label = easy_read_text(
+        "The question in Easy Read, for example 'Do you like our plan?'."
+    )
+    easy_read_hint = easy_read_text("Help under the question, in Easy Read.", multiline=True)
+    easy_read_error_message = easy_read_text(
+        "What to say when a required answer is missing, in Easy Read, for example "
+        "'Please choose one answer'. Leave empty for a standard Easy Read message."
+    )
 
     class Meta:
         icon = "help"
@@ -93,7 +165,7 @@ class BaseQuestionBlock(blocks.StructBlock):
         check_condition_pair(value)
         return value
 
-    def to_question(self, value):
+    def to_question(self, value, easy_read=False):
         condition = None
         if value.get("show_if_question") and value.get("show_if_option"):
             condition = d.Condition(value["show_if_question"], value["show_if_option"])
@@ -106,6 +178,14 @@ class BaseQuestionBlock(blocks.StructBlock):
             error_message=value.get("error_message") or "",
             condition=condition,
         )
+        if easy_read:
+            # Easy Read wording where staff gave it; otherwise the standard
+            # wording, but never the standard error message: the Easy Read
+            # survey has plain messages of its own.
+            question.easy_read = True
+            question.label = value.get("easy_read_label") or question.label
+            question.hint = value.get("easy_read_hint") or question.hint
+            question.error_message = value.get("easy_read_error_message") or ""
         self.extend_question(question, value)
         return question
 
@@ -131,9 +211,11 @@ def option_list(min_num=2):
 
 class OtherMixin:
     def extend_question(self, question, value):
-        question.options = [d.Option(o["code"], o["label"]) for o in value.get("options") or []]
+        question.options = options_from_values(value.get("options"), question.easy_read)
         question.allow_other = bool(value.get("allow_other"))
         question.other_label = value.get("other_label") or ""
+        if question.easy_read:
+            question.other_label = value.get("easy_read_other_label") or question.other_label
 
 
 def other_fields():
@@ -190,10 +272,15 @@ class LongTextQuestionBlock(FreeTextMixin, BaseQuestionBlock):
         question.max_characters = value.get("max_characters") or 1000
 
 
+def easy_read_other_field():
+    return easy_read_text("The 'Other' option in Easy Read, for example 'Something else'.", 100)
+
+
 class SingleChoiceQuestionBlock(OtherMixin, BaseQuestionBlock):
     question_type = d.SINGLE_CHOICE
     options = option_list()
     allow_other, other_label = other_fields()
+    easy_read_other_label = easy_read_other_field()
 
     class Meta:
         icon = "radio-full"
@@ -204,6 +291,7 @@ class MultipleChoiceQuestionBlock(OtherMixin, BaseQuestionBlock):
     question_type = d.MULTIPLE_CHOICE
     options = option_list()
     allow_other, other_label = other_fields()
+    easy_read_other_label = easy_read_other_field()
     max_choices = blocks.IntegerBlock(
         required=False, min_value=1, help_text="Optional: the most options a resident may tick."
     )
@@ -219,7 +307,7 @@ class MultipleChoiceQuestionBlock(OtherMixin, BaseQuestionBlock):
 
 class OptionsMixin:
     def extend_question(self, question, value):
-        question.options = [d.Option(o["code"], o["label"]) for o in value.get("options") or []]
+        question.options = options_from_values(value.get("options"), question.easy_read)
 
 
 class DropdownQuestionBlock(OptionsMixin, BaseQuestionBlock):
@@ -239,7 +327,7 @@ class AgreementQuestionBlock(BaseQuestionBlock):
         label = "Agreement scale"
 
     def extend_question(self, question, value):
-        question.options = d.options(d.AGREEMENT_SCALE)
+        question.options = d.agreement_scale(question.easy_read)
 
 
 class GridQuestionBlock(BaseQuestionBlock):
@@ -257,11 +345,9 @@ class GridQuestionBlock(BaseQuestionBlock):
         label = "Grid (statements on one scale)"
 
     def extend_question(self, question, value):
-        question.statements = [
-            d.Option(o["code"], o["label"]) for o in value.get("statements") or []
-        ]
-        custom = [d.Option(o["code"], o["label"]) for o in value.get("options") or []]
-        question.options = custom or d.options(d.AGREEMENT_SCALE)
+        question.statements = options_from_values(value.get("statements"), question.easy_read)
+        custom = options_from_values(value.get("options"), question.easy_read)
+        question.options = custom or d.agreement_scale(question.easy_read)
 
 
 class RankingQuestionBlock(OptionsMixin, BaseQuestionBlock):
@@ -314,15 +400,15 @@ class ConsentQuestionBlock(BaseQuestionBlock):
         label = "Consent checkbox"
 
 
-def _set_fixed_options(type_, pairs):
+def _set_fixed_options(type_, preset):
     def extend(self, question, value):
-        question.options = d.options(pairs)
+        question.options = preset(question.easy_read)
 
     return extend
 
 
-YesNoQuestionBlock.extend_question = _set_fixed_options(d.YES_NO, d.YES_NO_OPTIONS)
-AreaQuestionBlock.extend_question = _set_fixed_options(d.AREA, d.DISTRICTS)
+YesNoQuestionBlock.extend_question = _set_fixed_options(d.YES_NO, d.yes_no)
+AreaQuestionBlock.extend_question = _set_fixed_options(d.AREA, d.districts)
 
 
 QUESTION_BLOCKS = [
@@ -344,7 +430,7 @@ QUESTION_BLOCKS = [
 ]
 
 
-class SectionBlock(blocks.StructBlock):
+class SectionBlock(EasyReadLayoutMixin, blocks.StructBlock):
     key = KeyBlock(help_text="A short name for this section that never changes, e.g. priorities.")
     title = blocks.CharBlock(max_length=150, help_text="Shown as the page heading.")
     intro = blocks.TextBlock(
@@ -352,6 +438,10 @@ class SectionBlock(blocks.StructBlock):
     )
     show_if_question = condition_fields()[0][1]
     show_if_option = condition_fields()[1][1]
+    easy_read_title = easy_read_text("The section's heading in Easy Read.", 150)
+    easy_read_intro = easy_read_text(
+        "Words under the heading in Easy Read: one or two short sentences.", multiline=True
+    )
     questions = blocks.StreamBlock(QUESTION_BLOCKS, min_num=1)
 
     class Meta:
@@ -380,27 +470,38 @@ class SurveyBlock(blocks.StreamBlock):
 # From blocks to definitions --------------------------------------------------
 
 
-def section_from_value(value):
+def section_from_value(value, easy_read=False):
     condition = None
     if value.get("show_if_question") and value.get("show_if_option"):
         condition = d.Condition(value["show_if_question"], value["show_if_option"])
-    questions = [child.block.to_question(child.value) for child in value.get("questions") or []]
-    return d.Section(
+    questions = [
+        child.block.to_question(child.value, easy_read=easy_read)
+        for child in value.get("questions") or []
+    ]
+    section = d.Section(
         key=value["key"],
         title=value["title"],
         intro=value.get("intro") or "",
         questions=questions,
         condition=condition,
     )
+    if easy_read:
+        section.easy_read = True
+        section.title = value.get("easy_read_title") or section.title
+        section.intro = value.get("easy_read_intro") or section.intro
+    return section
 
 
-def survey_from_stream(stream, about_you=False, equality=False):
-    sections = [section_from_value(child.value) for child in stream or []]
+def survey_from_stream(stream, about_you=False, equality=False, easy_read=False):
+    """The survey as residents answer it. With ``easy_read``, the same survey
+    (same sections, keys, codes, conditions and rules) in its Easy Read words,
+    falling back to the standard words wherever staff gave none."""
+    sections = [section_from_value(child.value, easy_read) for child in stream or []]
     if about_you:
-        sections.append(d.about_you_section())
+        sections.append(d.about_you_section(easy_read))
     if equality:
-        sections.append(d.equality_section())
-    return d.Survey(sections)
+        sections.append(d.equality_section(easy_read))
+    return d.Survey(sections, easy_read=easy_read)
 
 
 def survey_structure_errors(survey):

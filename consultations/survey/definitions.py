@@ -88,11 +88,40 @@ DISTRICTS = [
 
 PREFER_NOT = ("prefer_not_to_say", _("Prefer not to say"))
 
+# The same lists in Easy Read words, over the same codes. A list that is already
+# plain (yes and no, the districts' names, age bands) is used as it is.
+
+AGREEMENT_SCALE_EASY_READ = [
+    ("strongly_agree", _("I agree a lot")),
+    ("agree", _("I agree")),
+    ("neither", _("I do not agree or disagree")),
+    ("disagree", _("I disagree")),
+    ("strongly_disagree", _("I disagree a lot")),
+    ("dont_know", _("I do not know")),
+]
+YES_NO_OPTIONS_EASY_READ = YES_NO_OPTIONS
+DISTRICTS_EASY_READ = [*DISTRICTS[:-1], ("elsewhere", _("I live somewhere else"))]
+PREFER_NOT_EASY_READ = ("prefer_not_to_say", _("I do not want to say"))
+
+
+def agreement_scale(easy_read=False):
+    return options(AGREEMENT_SCALE_EASY_READ if easy_read else AGREEMENT_SCALE)
+
+
+def yes_no(easy_read=False):
+    return options(YES_NO_OPTIONS_EASY_READ if easy_read else YES_NO_OPTIONS)
+
+
+def districts(easy_read=False):
+    return options(DISTRICTS_EASY_READ if easy_read else DISTRICTS)
+
 
 @dataclass
 class Option:
     code: str
     label: str
+    # Easy Read only: a picture from the library, shown beside the option.
+    picture: object = None
 
 
 @dataclass
@@ -122,6 +151,8 @@ class Question:
     condition: Condition | None = None
     # Answers that may identify someone: removed once the retention period ends.
     personal: bool = False
+    # Worded for the Easy Read survey: its error messages are in Easy Read too.
+    easy_read: bool = False
 
     def option_codes(self):
         codes = [option.code for option in self.options]
@@ -134,7 +165,7 @@ class Question:
             if option.code == code:
                 return option.label
         if code == OTHER_CODE:
-            return self.other_label or _("Other")
+            return self.other_label or (_("Something else") if self.easy_read else _("Other"))
         return code
 
 
@@ -146,11 +177,13 @@ class Section:
     intro: str = ""
     condition: Condition | None = None
     kind: str = "main"  # "main", "about" or "equality"
+    easy_read: bool = False
 
 
 @dataclass
 class Survey:
     sections: list
+    easy_read: bool = False
 
     def questions(self):
         for section in self.sections:
@@ -193,7 +226,44 @@ RESPONDENT_TYPES = [
 ]
 
 
-def about_you_section():
+RESPONDENT_TYPES_EASY_READ = [
+    ("individual", _("I am answering for myself")),
+    ("organisation", _("I am answering for a group")),
+    ("town_parish_council", _("I am answering for a town or parish council")),
+    ("councillor", _("I am a councillor")),
+    ("staff", _("I work for the council")),
+]
+
+
+def about_you_section(easy_read=False):
+    if easy_read:
+        return Section(
+            key=ABOUT_SECTION_KEY,
+            kind="about",
+            easy_read=True,
+            title=_("About you"),
+            intro=_("We want to know who answered. We also want to know where you live."),
+            questions=[
+                Question(
+                    key="respondent_type",
+                    type=SINGLE_CHOICE,
+                    label=_("Who are you answering for?"),
+                    required=True,
+                    options=options(RESPONDENT_TYPES_EASY_READ),
+                    error_message=_("Please choose who you are answering for"),
+                    easy_read=True,
+                ),
+                Question(
+                    key="district",
+                    type=AREA,
+                    label=_("Where do you live or work?"),
+                    required=True,
+                    options=districts(easy_read=True),
+                    error_message=_("Please choose where you live or work"),
+                    easy_read=True,
+                ),
+            ],
+        )
     return Section(
         key=ABOUT_SECTION_KEY,
         kind="about",
@@ -250,7 +320,9 @@ RELIGIONS = [
 ]
 
 
-def equality_section():
+def equality_section(easy_read=False):
+    prefer_not = PREFER_NOT_EASY_READ if easy_read else PREFER_NOT
+
     def radios(key, label, pairs, hint=""):
         return Question(
             key=key,
@@ -258,9 +330,45 @@ def equality_section():
             label=label,
             hint=hint,
             required=False,
-            options=options([*pairs, PREFER_NOT]),
+            options=options([*pairs, prefer_not]),
+            easy_read=easy_read,
         )
 
+    if easy_read:
+        return Section(
+            key=EQUALITY_SECTION_KEY,
+            kind="equality",
+            easy_read=True,
+            title=_("More about you"),
+            intro=_(
+                "You do not have to answer these questions. "
+                "They help us check that we hear from everyone. "
+                "We keep these answers apart from your other answers. "
+                "Only a few council staff can see them."
+            ),
+            questions=[
+                radios("age_band", _("How old are you?"), AGE_BANDS),
+                radios("sex", _("Are you female or male?"), SEXES),
+                radios(
+                    "gender_identity",
+                    _("Is your gender the same as the sex you were given at birth?"),
+                    YES_NO_OPTIONS_EASY_READ,
+                ),
+                radios(
+                    "disability",
+                    _("Do you have a disability or an illness that lasts a long time?"),
+                    YES_NO_OPTIONS_EASY_READ,
+                    hint=_("A long time means 12 months or more."),
+                ),
+                radios(
+                    "ethnic_group",
+                    _("What is your ethnic group?"),
+                    ETHNIC_GROUPS,
+                    hint=_("This means where your family comes from."),
+                ),
+                radios("religion", _("What is your religion?"), RELIGIONS),
+            ],
+        )
     return Section(
         key=EQUALITY_SECTION_KEY,
         kind="equality",

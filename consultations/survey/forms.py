@@ -11,6 +11,9 @@ the same rules serve every language and, later, Easy Read wording:
 Answers are validated here and only here: a question that is hidden by its
 condition is neither validated nor kept, options not in the list are refused,
 and a required question cannot be skipped by leaving a field out of the request.
+
+The Easy Read survey uses the same rules; only its messages are in Easy Read
+words (``SectionForm.say``).
 """
 
 import datetime
@@ -71,6 +74,7 @@ class SectionForm:
                     if values:
                         self.raw[name] = [str(v) for v in values][:50]
         self.is_bound = data is not None
+        self.easy_read = bool(getattr(section, "easy_read", False))
         self.errors = {}  # input name -> message, in page order
         self.cleaned = {}
         self.other_text = {}
@@ -120,30 +124,47 @@ class SectionForm:
     def _error(self, name, message):
         self.errors.setdefault(name, str(message))
 
+    def say(self, standard, easy_read):
+        """The standard message, or its Easy Read wording in the Easy Read survey."""
+        return easy_read if self.easy_read else standard
+
     def _required_message(self, question, default):
         return question.error_message or default
 
     def _text(self, question, max_length, kind="text"):
         value = self.first(question.key).replace("\r\n", "\n").strip()
         if "\x00" in value:
-            self._error(question.key, _("Remove the unusual characters from your answer"))
+            self._error(
+                question.key,
+                self.say(
+                    _("Remove the unusual characters from your answer"),
+                    _("Please take out the unusual letters or signs"),
+                ),
+            )
             return None
         if not value:
             if question.required:
                 self._error(
                     question.key,
                     self._required_message(
-                        question, _("Enter your answer to: %(label)s") % {"label": question.label}
+                        question,
+                        self.say(
+                            _("Enter your answer to: %(label)s") % {"label": question.label},
+                            _("Please write your answer"),
+                        ),
                     ),
                 )
             return None
         if len(value) > max_length:
-            self._error(
-                question.key,
-                _("Your answer must be %(max)s characters or fewer") % {"max": max_length},
-            )
+            self._error(question.key, self._too_long(max_length))
             return None
         return value
+
+    def _too_long(self, max_length):
+        return self.say(
+            _("Your answer must be %(max)s characters or fewer"),
+            _("Your answer is too long. Please use %(max)s letters or fewer"),
+        ) % {"max": max_length}
 
     def _clean_short_text(self, question):
         value = self._text(question, d.SHORT_TEXT_MAX)
@@ -164,7 +185,10 @@ class SectionForm:
         except ValidationError:
             self._error(
                 question.key,
-                _("Enter an email address in the correct format, like name@example.com"),
+                self.say(
+                    _("Enter an email address in the correct format, like name@example.com"),
+                    _("Please write your email address like this: name@example.com"),
+                ),
             )
             return
         self.cleaned[question.key] = value
@@ -175,7 +199,13 @@ class SectionForm:
             return
         postcode = normalise_postcode(value)
         if not POSTCODE_RE.match(postcode):
-            self._error(question.key, _("Enter a real postcode, like LE3 8RA"))
+            self._error(
+                question.key,
+                self.say(
+                    _("Enter a real postcode, like LE3 8RA"),
+                    _("Please write a real postcode, like LE3 8RA"),
+                ),
+            )
             return
         self.cleaned[question.key] = postcode
 
@@ -187,24 +217,40 @@ class SectionForm:
                     question.key,
                     self._required_message(
                         question,
-                        _("Enter a number for: %(label)s") % {"label": question.label},
+                        self.say(
+                            _("Enter a number for: %(label)s") % {"label": question.label},
+                            _("Please write a number"),
+                        ),
                     ),
                 )
             return
         if not re.fullmatch(r"-?[0-9]{1,12}", value):
-            self._error(question.key, _("Enter a whole number, like 12"))
+            self._error(
+                question.key,
+                self.say(
+                    _("Enter a whole number, like 12"), _("Please write a whole number, like 12")
+                ),
+            )
             return
         number = int(value)
         if question.min_value is not None and number < question.min_value:
             self._error(
                 question.key,
-                _("Enter a number that is %(min)s or more") % {"min": question.min_value},
+                self.say(
+                    _("Enter a number that is %(min)s or more"),
+                    _("Please write a number that is %(min)s or more"),
+                )
+                % {"min": question.min_value},
             )
             return
         if question.max_value is not None and number > question.max_value:
             self._error(
                 question.key,
-                _("Enter a number that is %(max)s or less") % {"max": question.max_value},
+                self.say(
+                    _("Enter a number that is %(max)s or less"),
+                    _("Please write a number that is %(max)s or less"),
+                )
+                % {"max": question.max_value},
             )
             return
         self.cleaned[question.key] = number
@@ -216,7 +262,11 @@ class SectionForm:
                 self._error(
                     question.key,
                     self._required_message(
-                        question, _("Enter a date for: %(label)s") % {"label": question.label}
+                        question,
+                        self.say(
+                            _("Enter a date for: %(label)s") % {"label": question.label},
+                            _("Please write a date"),
+                        ),
                     ),
                 )
             return
@@ -228,7 +278,10 @@ class SectionForm:
         except ValueError:
             self._error(
                 question.key,
-                _("Enter a real date with a day, month and year, like 27 3 2024"),
+                self.say(
+                    _("Enter a real date with a day, month and year, like 27 3 2024"),
+                    _("Please write a real date, like 27 3 2024"),
+                ),
             )
 
     def _clean_choice(self, question, select_message):
@@ -238,24 +291,35 @@ class SectionForm:
                 self._error(question.key, self._required_message(question, select_message))
             return
         if value not in question.option_codes():
-            self._error(question.key, _("Select one of the options given"))
+            self._error(question.key, self._not_an_option())
             return
         self.cleaned[question.key] = value
         if value == d.OTHER_CODE and question.allow_other:
             self._clean_other(question)
 
+    def _not_an_option(self):
+        return self.say(
+            _("Select one of the options given"), _("Please choose one of the answers here")
+        )
+
     def _clean_other(self, question):
         name = f"{question.key}__other"
         text = self.first(name).strip()
         if not text:
-            self._error(name, _("Enter what your other answer is"))
+            self._error(
+                name,
+                self.say(_("Enter what your other answer is"), _("Please write your other answer")),
+            )
         elif len(text) > d.OTHER_TEXT_MAX or "\x00" in text:
-            self._error(name, _("Your answer must be %(max)s characters or fewer") % {"max": 200})
+            self._error(name, self._too_long(d.OTHER_TEXT_MAX))
         else:
             self.other_text[question.key] = text
 
     def _select_message(self, question):
-        return _("Select an answer for: %(label)s") % {"label": question.label}
+        return self.say(
+            _("Select an answer for: %(label)s") % {"label": question.label},
+            _("Please choose one answer"),
+        )
 
     def _clean_single_choice(self, question):
         self._clean_choice(question, self._select_message(question))
@@ -267,7 +331,7 @@ class SectionForm:
         self._clean_choice(question, self._select_message(question))
 
     def _clean_area(self, question):
-        self._clean_choice(question, _("Select an area"))
+        self._clean_choice(question, self.say(_("Select an area"), _("Please choose a place")))
 
     def _clean_multiple_choice(self, question):
         values = self.raw.get(question.key) or []
@@ -278,18 +342,31 @@ class SectionForm:
                     question.key,
                     self._required_message(
                         question,
-                        _("Select at least one answer for: %(label)s") % {"label": question.label},
+                        self.say(
+                            _("Select at least one answer for: %(label)s")
+                            % {"label": question.label},
+                            _("Please choose at least one answer"),
+                        ),
                     ),
                 )
             return
         codes = question.option_codes()
         if any(v not in codes for v in values) or len(set(values)) != len(values):
-            self._error(question.key, _("Select only the options given"))
+            self._error(
+                question.key,
+                self.say(
+                    _("Select only the options given"), _("Please choose only the answers here")
+                ),
+            )
             return
         if question.max_choices and len(values) > question.max_choices:
             self._error(
                 question.key,
-                _("Select no more than %(max)s answers") % {"max": question.max_choices},
+                self.say(
+                    _("Select no more than %(max)s answers"),
+                    _("Please choose %(max)s answers or fewer"),
+                )
+                % {"max": question.max_choices},
             )
             return
         self.cleaned[question.key] = [code for code in codes if code in values]
@@ -307,12 +384,15 @@ class SectionForm:
                     self._error(
                         name,
                         question.error_message
-                        or _("Select an answer for: %(statement)s")
+                        or self.say(
+                            _("Select an answer for: %(statement)s"),
+                            _("Please choose one answer for: %(statement)s"),
+                        )
                         % {"statement": statement.label},
                     )
                 continue
             if value not in codes:
-                self._error(name, _("Select one of the options given"))
+                self._error(name, self._not_an_option())
                 continue
             answers[statement.code] = value
         if answers and not any(
@@ -329,7 +409,13 @@ class SectionForm:
             if not value:
                 continue
             if not value.isdigit() or not 1 <= int(value) <= count:
-                self._error(first_name, _("Choose a number from the list for each item"))
+                self._error(
+                    first_name,
+                    self.say(
+                        _("Choose a number from the list for each item"),
+                        _("Please choose a number from the list for each one"),
+                    ),
+                )
                 return
             ranks[option.code] = int(value)
         if question.required and len(ranks) < count:
@@ -337,12 +423,21 @@ class SectionForm:
                 first_name,
                 self._required_message(
                     question,
-                    _("Give every item a number for: %(label)s") % {"label": question.label},
+                    self.say(
+                        _("Give every item a number for: %(label)s") % {"label": question.label},
+                        _("Please give each one a number"),
+                    ),
                 ),
             )
             return
         if len(set(ranks.values())) != len(ranks):
-            self._error(first_name, _("Give each item a different number"))
+            self._error(
+                first_name,
+                self.say(
+                    _("Give each item a different number"),
+                    _("Please give each one a different number"),
+                ),
+            )
             return
         if ranks:
             self.cleaned[question.key] = ranks
@@ -352,11 +447,17 @@ class SectionForm:
         if value == "yes":
             self.cleaned[question.key] = True
         elif value:
-            self._error(question.key, _("Select one of the options given"))
+            self._error(question.key, self._not_an_option())
         elif question.required:
             self._error(
                 question.key,
-                self._required_message(question, _("Tick the box to give your consent")),
+                self._required_message(
+                    question,
+                    self.say(
+                        _("Tick the box to give your consent"),
+                        _("Please tick the box if you agree"),
+                    ),
+                ),
             )
 
     # What to keep -----------------------------------------------------------
@@ -376,6 +477,9 @@ class SectionForm:
         return [(field_id(name), message) for name, message in self.errors.items()]
 
     # Display ------------------------------------------------------------------
+
+    def _other_label(self):
+        return self.say(_("Other"), _("Something else"))
 
     def display(self, show_errors=False):
         """The questions to draw, each a dict the templates read. A question that
@@ -422,13 +526,14 @@ class SectionForm:
             d.AREA,
         }:
             option_items = []
-            pairs = [(o.code, o.label) for o in question.options]
+            pairs = [(o.code, o.label, o.picture) for o in question.options]
             if question.allow_other and question.type in d.OTHER_TYPES:
-                pairs.append((d.OTHER_CODE, question.other_label or _("Other")))
-            for index, (code, label) in enumerate(pairs, start=1):
+                pairs.append((d.OTHER_CODE, question.other_label or self._other_label(), None))
+            for index, (code, label, picture) in enumerate(pairs, start=1):
                 option = {
                     "code": code,
                     "label": label,
+                    "picture": picture,
                     "id": field_id(key) if index == 1 else f"{field_id(key)}-{index}",
                     "checked": code in values,
                     "conditional": [],
@@ -442,7 +547,7 @@ class SectionForm:
                         "id": field_id(other_name),
                         "value": self.first(other_name),
                         "error": errors.get(other_name, ""),
-                        "label": _("Please specify"),
+                        "label": self.say(_("Please specify"), _("Please tell us what")),
                     }
                 option["has_conditional"] = bool(option["conditional"] or option.get("other"))
                 option_items.append(option)
@@ -455,6 +560,7 @@ class SectionForm:
                 item["statements"].append(
                     {
                         "label": statement.label,
+                        "picture": statement.picture,
                         "name": name,
                         "id": field_id(name),
                         "error": errors.get(name, ""),
@@ -462,6 +568,7 @@ class SectionForm:
                             {
                                 "code": option.code,
                                 "label": option.label,
+                                "picture": option.picture,
                                 "id": field_id(name) if i == 1 else f"{field_id(name)}-{i}",
                                 "checked": option.code == chosen,
                             }
@@ -476,6 +583,7 @@ class SectionForm:
             item["items"] = [
                 {
                     "label": option.label,
+                    "picture": option.picture,
                     "name": f"{key}__{option.code}",
                     "id": field_id(f"{key}__{option.code}"),
                     "value": self.first(f"{key}__{option.code}"),

@@ -11,12 +11,17 @@ import uuid
 from .forms import SectionForm
 
 SESSION_PREFIX = "survey:"
+# The Easy Read survey keeps its own progress, so that a resident can have both
+# versions under way at once without one overwriting the other.
+EASY_READ_PREFIX = "survey-easy-read:"
 
 
 class Journey:
-    def __init__(self, session, consultation_key, survey):
+    def __init__(self, session, consultation_key, survey, easy_read=False):
         self.session = session
-        self.session_key = f"{SESSION_PREFIX}{consultation_key}"
+        self.easy_read = easy_read
+        prefix = EASY_READ_PREFIX if easy_read else SESSION_PREFIX
+        self.session_key = f"{prefix}{consultation_key}"
         self.survey = survey
         self.state = session.get(self.session_key) or {}
 
