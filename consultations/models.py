@@ -406,6 +406,10 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
         super().clean()
         if self.closes_at and self.opens_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": "The closing time must be after the opening time."})
+        from .headlines import results_headlines_error
+
+        if headlines_error := results_headlines_error(self):
+            raise ValidationError({"results_headlines": headlines_error})
         problems = locked_survey_problems(self)
         if problems:
             from django.forms.utils import ErrorList

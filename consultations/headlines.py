@@ -1,0 +1,184 @@
+"""'You said': the headline figures of "We asked, you said, we did", counted
+live from the stored answers.
+
+Staff choose each figure in the page's "Results headlines": a question key, a
+grid statement's code where the question is a grid, and the option codes to
+count together. A figure is the share of the people who answered that question
+(or statement) who chose one of those options, across every language and the
+Easy Read version (answers are stored by keys, under the consultation's
+translation key). Wording comes from the page in the resident's language.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+
+from .models import Answer
+from .survey import definitions as d
+from .survey.blocks import survey_from_stream
+
+# Question types a figure can count: those answered by choosing options.
+COUNTABLE_TYPES = {
+    d.SINGLE_CHOICE,
+    d.MULTIPLE_CHOICE,
+    d.DROPDOWN,
+    d.AGREEMENT,
+    d.GRID,
+    d.RANKING,
+    d.YES_NO,
+    d.AREA,
+    d.CONSENT,
+}
+
+
+def codes_of(value):
+    return [code.strip() for code in (value.get("option_codes") or "").split(",") if code.strip()]
+
+
+def valid_codes(question):
+    if question.type == d.CONSENT:
+        return ["yes"]  # a ticked consent box is stored as "yes"
+    return question.option_codes()
+
+
+@dataclass
+class HeadlineFigure:
+    question: str  # "We asked": the question's label in the resident's language
+    statement: str  # a grid statement's label, or ""
+    description: str
+    count: int  # who chose one of the options
+    total: int  # who answered the question (or statement)
+
+    @property
+    def percent(self):
+        return (200 * self.count + self.total) // (2 * self.total)  # rounded half up
+
+    @property
+    def percent_text(self):
+        # Translators: a percentage such as 70%, written as your language writes it.
+        return _("%(percent)s%%") % {"percent": number_format(self.percent)}
+
+    @property
+    def count_text(self):
+        return ngettext(
+            "%(count)s of %(total)s person who answered",
+            "%(count)s of %(total)s people who answered",
+            self.total,
+        ) % {"count": number_format(self.count), "total": number_format(self.total)}
+
+
+def headline_figures(page):
+    """The page's headline figures, in the page's language, counted in one query.
+    Figures that no one has answered yet, or whose question has gone, are left out."""
+    survey = survey_from_stream(page.survey)  # the survey's own questions, not "About you"
+    wanted = []
+    for child in page.results_headlines:
+        value = child.value
+        question = survey.question(value["question_key"])
+        if question is None or question.type not in COUNTABLE_TYPES:
+            continue
+        statement = (value.get("statement_code") or "") if question.type == d.GRID else ""
+        wanted.append((question, statement, codes_of(value), value["description"]))
+    if not wanted:
+        return []
+    counts = {}
+    for index, (question, statement, codes, _description) in enumerate(wanted):
+        answered = Q(question_key=question.key, item_key=statement)
+        chosen = answered & Q(option_code__in=codes)
+        if question.type == d.RANKING:
+            chosen &= Q(number=1)  # ranked first
+        counts[f"total_{index}"] = Count("response", distinct=True, filter=answered)
+        counts[f"count_{index}"] = Count("response", distinct=True, filter=chosen)
+    totals = (
+        Answer.objects.filter(
+            response__consultation_key=page.translation_key,
+            question_key__in={question.key for question, *_rest in wanted},
+        )
+        .exclude(option_code="")
+        .aggregate(**counts)
+    )
+    figures = []
+    for index, (question, statement, _codes, description) in enumerate(wanted):
+        total = totals[f"total_{index}"]
+        if not total:
+            continue
+        statement_label = next((s.label for s in question.statements if s.code == statement), "")
+        figures.append(
+            HeadlineFigure(
+                question=question.label,
+                statement=statement_label,
+                description=description,
+                count=totals[f"count_{index}"],
+                total=total,
+            )
+        )
+    return figures
+
+
+def questions_asked(figures):
+    """'We asked': each question the figures come from, once, in order."""
+    seen = []
+    for figure in figures:
+        if figure.question not in seen:
+            seen.append(figure.question)
+    return seen
+
+
+# Checking staff's choices when the page is saved ------------------------------
+
+
+def headline_problems(question, value):
+    """What is wrong with one headline figure's keys and codes: {field: message}."""
+    key = value.get("question_key") or ""
+    if question is None:
+        return {"question_key": f"There is no question with the key '{key}' in this survey."}
+    if question.type not in COUNTABLE_TYPES:
+        kind = question.type.replace("_", " ")
+        return {
+            "question_key": f"Question '{key}' is a {kind} question. A headline figure needs a "
+            "question whose answers are chosen from options."
+        }
+    problems = {}
+    statement = value.get("statement_code") or ""
+    statements = [s.code for s in question.statements]
+    if question.type == d.GRID and not statement:
+        problems["statement_code"] = (
+            f"Question '{key}' is a grid: give the code of one of its statements "
+            f"({', '.join(statements)})."
+        )
+    elif question.type == d.GRID and statement not in statements:
+        problems["statement_code"] = (
+            f"Question '{key}' has no statement '{statement}'. Its statements are: "
+            f"{', '.join(statements)}."
+        )
+    elif question.type != d.GRID and statement:
+        problems["statement_code"] = f"Question '{key}' is not a grid: leave this empty."
+    codes = valid_codes(question)
+    unknown = [code for code in codes_of(value) if code not in codes]
+    if unknown:
+        missing = ", ".join(f"'{code}'" for code in unknown)
+        problems["option_codes"] = (
+            f"Question '{key}' has no option {missing}. Its options are: {', '.join(codes)}."
+        )
+    return problems
+
+
+def results_headlines_error(page):
+    """A validation error for the page's results headlines, or None."""
+    survey = survey_from_stream(page.survey)
+    block_errors = {}
+    for index, child in enumerate(page.results_headlines):
+        value = child.value
+        problems = headline_problems(survey.question(value.get("question_key") or ""), value)
+        if problems:
+            block_errors[index] = StructBlockValidationError(
+                block_errors={name: ValidationError(message) for name, message in problems.items()}
+            )
+    if not block_errors:
+        return None
+    return StreamBlockValidationError(block_errors=block_errors)

@@ -1,0 +1,41 @@
+"""The public "We asked, you said, we did" section of a consultation page."""
+
+from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_bidi
+from django.utils.translation import gettext as _
+
+from consultations.headlines import headline_figures, questions_asked
+
+register = template.Library()
+
+
+def published_on(value):
+    """'Published 18 November 2014', the date in a <time> element."""
+    when = format_html(
+        '<time datetime="{}">{}</time>', value.isoformat(), date_format(value, "j F Y")
+    )
+    return mark_safe(conditional_escape(_("Published %(date)s")) % {"date": when})
+
+
+@register.inclusion_tag("components/consultations/results.html", takes_context=True)
+def we_asked_you_said_we_did(context, page):
+    """Shown only once staff have published the results of a closed consultation."""
+    shown = page.status_at(timezone.now()) == "results"
+    figures = headline_figures(page) if shown else []
+    # On a page not yet translated, the content is English inside a <main lang="en">:
+    # mark this section's own words with the resident's language.
+    untranslated = page.locale.language_code != get_language()
+    return {
+        "shown": shown,
+        "page": page,
+        "figures": figures,
+        "asked": questions_asked(figures),
+        "published": published_on(page.results_date) if page.results_date else "",
+        "ui_lang": get_language() if untranslated else "",
+        "ui_dir": "rtl" if get_language_bidi() else "ltr",
+        "request": context.get("request"),
+    }
