@@ -90,7 +90,7 @@ class DemoLoader:
         council.save()
         return council
 
-    def demo_login(self, username, password, superuser=False, groups=()):
+    def demo_login(self, username, password, superuser=False, groups=(), role="editor"):
         """A login for trying the demo. Development settings only: production
         never gets a default password."""
         if not getattr(settings, "DEMO_LOGINS_ALLOWED", False):
@@ -105,15 +105,14 @@ class DemoLoader:
         user.save()
         for name in groups:
             user.groups.add(Group.objects.get(name=name))
-        self.logins.append((username, password, superuser))
+        self.logins.append((username, password, "administrator" if superuser else role))
         return user
 
     def finish(self):
         if self.logins:
             self.say("")
             self.say("Demo logins (development only) for http://127.0.0.1:8000/admin/:")
-            for username, password, superuser in self.logins:
-                role = "administrator" if superuser else "editor"
+            for username, password, role in self.logins:
                 self.say(f"  {role}: username {username!r}, password {password!r}")
         root = Page.objects.filter(depth=1).first()
         if root is not None:

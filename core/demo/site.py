@@ -267,4 +267,16 @@ def load(loader):
     easy_read.load(loader)
     loader.demo_login("admin", "demo-admin-password", superuser=True)
     loader.demo_login("editor", "demo-editor-password", groups=["Editors"])
+    loader.demo_login(
+        "analyst",
+        "demo-analyst-password",
+        groups=["Consultation analysts"],
+        role="analyst (responses, without equality answers)",
+    )
+    loader.demo_login(
+        "equality",
+        "demo-equality-password",
+        groups=["Consultation analysts", "Equality data"],
+        role="analyst with equality data",
+    )
     loader.say("  council details, standard pages and contact page")
