@@ -14,9 +14,10 @@ register = template.Library()
 
 
 def published_on(value):
-    """'Published 18 November 2014', the date in a <time> element."""
+    """'Published 18 November 2014', the date in a <time> element. ("E" is the
+    month as it is written in a date: "18 listopada 2014" in Polish.)"""
     when = format_html(
-        '<time datetime="{}">{}</time>', value.isoformat(), date_format(value, "j F Y")
+        '<time datetime="{}">{}</time>', value.isoformat(), date_format(value, "j E Y")
     )
     return mark_safe(conditional_escape(_("Published %(date)s")) % {"date": when})
 
