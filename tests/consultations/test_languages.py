@@ -1,5 +1,7 @@
 """The same survey answered in English, Polish and Urdu is counted as one."""
 
+import re
+
 import pytest
 from django.test import Client
 from wagtail.models import Locale
@@ -37,3 +39,30 @@ def test_answers_in_three_languages_are_counted_together(consultation):
     assert option_counts(consultation, "activities") == {"clubs": 3, "other": 3}
     # Counting from any translation gives the same figures.
     assert option_counts(pages["ur"], "overall") == {"agree": 3}
+
+
+def test_officers_summary_counts_every_language_under_the_same_options(consultation, client):
+    from django.urls import reverse
+
+    from consultations.results import Summary
+
+    from .officers import staff
+
+    for code in ("en", "pl", "ur"):
+        page = consultation if code == "en" else translation_of(consultation, code)
+        resident = Resident(Client(), page)
+        resident.complete()
+        assert resident.submit().status_code == 302
+
+    summary = Summary(consultation, responses_to(consultation))
+    overall = next(q for q in summary.questions() if q.question.key == "overall")
+    assert {f.code: f.count for f in overall.figures if f.count} == {"agree": 3}
+
+    client.force_login(staff("lang-analyst", ["Consultation analysts"]))
+    address = reverse("consultation_responses:summary", args=[consultation.pk])
+    html = client.get(address).content.decode()
+    assert "3 responses</strong>" in html
+    assert re.search(r'<th scope="row">Agree</th>\s*<td>3</td>', html)
+    polish = client.get(address + "?language=pl").content.decode()
+    assert "1 response</strong>" in polish
+    assert re.search(r'<th scope="row">Agree</th>\s*<td>1</td>', polish)
