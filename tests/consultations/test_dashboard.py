@@ -1,0 +1,111 @@
+"""The admin dashboard lists consultations whose results are late or due soon."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.models import Locale, Site
+
+from consultations.dashboard import add_results_due_panel, results_due
+from consultations.factories import ConsultationPageFactory
+from consultations.models import ConsultationSettings
+
+pytestmark = pytest.mark.django_db
+
+NOW = timezone.now()
+
+
+def closed_weeks_ago(index, weeks, **fields):
+    closes = NOW - datetime.timedelta(weeks=weeks)
+    return ConsultationPageFactory(
+        parent=index,
+        opens_at=closes - datetime.timedelta(weeks=8),
+        closes_at=closes,
+        **fields,
+    )
+
+
+@pytest.fixture
+def consultations(index):
+    return {
+        "late": closed_weeks_ago(index, 20, title="Late one"),
+        "just_late": closed_weeks_ago(index, 12.5, title="Just late"),
+        "soon": closed_weeks_ago(index, 10, title="Due in two weeks"),
+        "later": closed_weeks_ago(index, 2, title="Due in ten weeks"),
+        "published": closed_weeks_ago(index, 20, title="Published", results_published=True),
+        "open": ConsultationPageFactory(parent=index, title="Still open"),
+    }
+
+
+def titles(items):
+    return [item.page.title for item in items]
+
+
+def test_overdue_and_due_soon_lists(consultations):
+    overdue, due_soon = results_due(now=NOW)
+    assert titles(overdue) == ["Late one", "Just late"]
+    assert [item.weeks_late for item in overdue] == [8, 0]
+    assert titles(due_soon) == ["Due in two weeks"]
+    assert due_soon[0].days_left == 14
+    assert due_soon[0].due_at == consultations["soon"].closes_at + datetime.timedelta(weeks=12)
+
+
+def test_the_demo_consultations_are_not_listed(demo):
+    overdue, due_soon = results_due(now=NOW)
+    # The 2014 consultation has published results; the 2022-26 one is open.
+    assert overdue == [] and due_soon == []
+
+
+def test_the_period_is_set_per_site(consultations):
+    settings = ConsultationSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.results_due_weeks = 4
+    settings.save()
+    overdue, due_soon = results_due(now=NOW)
+    assert titles(overdue) == ["Late one", "Just late", "Due in two weeks"]
+    assert [item.weeks_late for item in overdue] == [16, 8, 6]
+    assert titles(due_soon) == ["Due in ten weeks"]
+
+
+def test_only_the_default_language_is_listed(consultations):
+    late = consultations["late"]
+    late.copy_for_translation(Locale.objects.get(language_code="pl")).save_revision().publish()
+    overdue, _due_soon = results_due(now=NOW)
+    assert titles(overdue).count("Late one") == 1
+
+
+@pytest.fixture
+def panel_registered():
+    if add_results_due_panel in hooks.get_hooks("construct_homepage_panels"):
+        yield
+        return
+    with hooks.register_temporarily("construct_homepage_panels", add_results_due_panel):
+        yield
+
+
+def test_the_dashboard_shows_the_panel_to_a_superuser(client, consultations, panel_registered):
+    user = get_user_model().objects.create_superuser("boss", "boss@example.org", "pw-123456789")
+    client.force_login(user)
+    html = client.get("/admin/").content.decode()
+    assert "Consultation results due" in html
+    assert "Overdue: 2 consultations without published results" in html
+    late = consultations["late"]
+    assert f'href="/admin/pages/{late.pk}/edit/"' in html
+    assert "8 weeks" in html
+    assert "Due in two weeks" in html and "14 days" in html
+    assert "Due in ten weeks" not in html
+
+
+def test_staff_who_cannot_edit_the_consultations_do_not_see_it(
+    client, consultations, panel_registered
+):
+    group = Group.objects.create(name="Dashboard only")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = get_user_model().objects.create_user("clerk", "clerk@example.org", "pw-123456789")
+    user.groups.add(group)
+    client.force_login(user)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert "Consultation results due" not in response.content.decode()
