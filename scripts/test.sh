@@ -42,7 +42,7 @@ echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 echo "== djhtml"
-.venv/bin/djhtml --check templates
+.venv/bin/djhtml --check templates */templates
 echo "== Django checks"
 .venv/bin/python manage.py check --fail-level WARNING
 .venv/bin/python manage.py makemigrations --check --dry-run
