@@ -3,7 +3,7 @@ import re
 import pytest
 
 from consultations.factories import ConsultationPageFactory
-from consultations.models import ConsultationIndexPage
+from consultations.models import ConsultationIndexPage, Response
 
 
 @pytest.fixture
@@ -55,6 +55,11 @@ class Resident:
         self.client = client
         self.page = page
         self.base = page.url + "survey/"
+
+    @property
+    def responses(self):
+        """What was stored for this consultation (the demo has responses of its own)."""
+        return Response.objects.filter(consultation_key=self.page.translation_key)
 
     def url(self, step):
         return f"{self.base}{step}/" if step else self.base

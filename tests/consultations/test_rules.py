@@ -8,7 +8,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from consultations.factories import ConsultationPageFactory
-from consultations.models import Answer, EqualityAnswer, Response
+from consultations.models import Answer, EqualityAnswer
 
 from .conftest import VIEWS, Resident
 
@@ -28,7 +28,7 @@ def test_nothing_is_accepted_before_opening(client, index, step):
     assert "This survey is not open yet" in response.content.decode()
     response = resident.post(step or "views", VIEWS)
     assert "This survey is not open yet" in response.content.decode()
-    assert Response.objects.count() == 0
+    assert Resident(client, page).responses.count() == 0
 
 
 def test_closing_mid_way_shows_a_clear_page_and_stores_nothing(resident, consultation):
@@ -41,7 +41,7 @@ def test_closing_mid_way_shows_a_clear_page_and_stores_nothing(resident, consult
         assert response.status_code == 200
         assert "This survey has closed" in page
         assert "Other ways to respond" in page
-    assert Response.objects.count() == 0
+    assert resident.responses.count() == 0
 
 
 def test_closing_time_is_exact_in_uk_summer_time(client, index):
@@ -66,8 +66,8 @@ def test_a_double_submit_stores_one_response_with_one_reference(resident):
     first = resident.submit()
     second = resident.submit()
     assert first["Location"] == second["Location"] == resident.url("confirmation")
-    assert Response.objects.count() == 1
-    reference = Response.objects.get().reference
+    assert resident.responses.count() == 1
+    reference = resident.responses.get().reference
     assert reference in resident.get("confirmation").content.decode()
 
 
@@ -83,8 +83,8 @@ def test_a_replay_from_another_copy_of_the_session_stores_one_response(client, r
     session[key] = state  # the second request still sees the unsent journey
     session.save()
     resident.submit()
-    assert Response.objects.count() == 1
-    assert Response.objects.get().reference in resident.get("confirmation").content.decode()
+    assert resident.responses.count() == 1
+    assert resident.responses.get().reference in resident.get("confirmation").content.decode()
 
 
 def test_a_response_is_stored_whole_or_not_at_all(resident):
@@ -96,8 +96,8 @@ def test_a_response_is_stored_whole_or_not_at_all(resident):
         pytest.raises(IntegrityError),
     ):
         resident.submit()
-    assert Response.objects.count() == 0
-    assert Answer.objects.count() == 0
+    assert resident.responses.count() == 0
+    assert Answer.objects.filter(response__in=resident.responses).count() == 0
 
 
 def test_a_required_question_cannot_be_skipped_by_leaving_it_out(resident):
@@ -109,7 +109,7 @@ def test_a_required_question_cannot_be_skipped_by_leaving_it_out(resident):
     assert resident.get("contact")["Location"] == resident.url("views")
     assert resident.get("check")["Location"] == resident.url("views")
     assert resident.post("check", {})["Location"] == resident.url("views")
-    assert Response.objects.count() == 0
+    assert resident.responses.count() == 0
 
 
 def test_answers_changed_in_the_session_are_checked_again_before_storing(client, resident):
@@ -122,7 +122,7 @@ def test_answers_changed_in_the_session_are_checked_again_before_storing(client,
     session.save()
     response = resident.submit()
     assert response["Location"] == resident.url("views")
-    assert Response.objects.count() == 0
+    assert resident.responses.count() == 0
 
 
 def test_hidden_conditional_questions_store_nothing(resident):
@@ -194,7 +194,7 @@ def test_the_language_and_version_are_recorded(resident):
     resident.complete()
     with mock.patch("consultations.routes.translation.get_language", return_value="pl"):
         resident.submit()
-    stored = Response.objects.get()
+    stored = resident.responses.get()
     assert (stored.language, stored.version) == ("pl", "standard")
 
 
