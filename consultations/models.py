@@ -375,9 +375,9 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
         """How search results describe this page: 'Consultation, open until 1 September'."""
         status = self.status
         if status == FORTHCOMING:
-            when = date_format(timezone.localtime(self.opens_at), "j F Y")
+            when = date_format(timezone.localtime(self.opens_at))
             return _("Consultation, opens %(date)s") % {"date": when}
-        when = date_format(timezone.localtime(self.closes_at), "j F Y")
+        when = date_format(timezone.localtime(self.closes_at))
         if status == OPEN:
             return _("Consultation, open until %(date)s") % {"date": when}
         return _("Consultation, closed %(date)s") % {"date": when}

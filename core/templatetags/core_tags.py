@@ -205,8 +205,8 @@ def govuk_table(table, caption=""):
 
 def _datetime_text(value):
     local = timezone.localtime(value)
-    time_text = date_format(local, "g:iA").lower()
-    return _("%(time)s on %(date)s") % {"time": time_text, "date": date_format(local, "j F Y")}
+    time_text = date_format(local, "TIME_FORMAT").lower()
+    return _("%(time)s on %(date)s") % {"time": time_text, "date": date_format(local)}
 
 
 @register.filter

@@ -154,6 +154,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates in each language's own order and words (council_site/formats/).
+FORMAT_MODULE_PATH = ["council_site.formats"]
 
 EXTRA_LANG_INFO = {
     "gu": {"bidi": False, "code": "gu", "name": "Gujarati", "name_local": "ગુજરાતી"},

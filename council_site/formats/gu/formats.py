@@ -1,0 +1,3 @@
+DATE_FORMAT = "j F Y"
+TIME_FORMAT = "G:i"
+DATETIME_FORMAT = "j F Y, G:i"

@@ -1,0 +1,3 @@
+DATE_FORMAT = "Y年n月j日"
+TIME_FORMAT = "G:i"
+DATETIME_FORMAT = "Y年n月j日 G:i"
