@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from .demo_easy_read import easy_read_fields, with_easy_read_wording
 from .models import ConsultationIndexPage, ConsultationPage, ConsultationTopic
 
 LONDON = ZoneInfo("Europe/London")
@@ -400,9 +401,10 @@ def load(loader):
         time_to_complete="about 10 minutes",
         how_answers_are_used="We will read every answer. What you tell us will shape the "
         "final approach, which goes to the Cabinet and then the County Council.",
-        survey=SURVEY_2022,
+        survey=with_easy_read_wording(SURVEY_2022, loader),
         ask_about_you=True,
         ask_equality=True,
+        **easy_read_fields(loader),
         confirmation_text="<p>We will publish a summary of what people told us, and what we "
         "changed, on this page after the engagement closes.</p>",
     )

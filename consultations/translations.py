@@ -12,6 +12,8 @@ in code and translated with gettext (locale/), not here."""
 
 from wagtail.models import Locale
 
+from .translations_easy_read import STRINGS as EASY_READ_STRINGS
+
 EN = [
     # Consultations index page
     "Have your say",
@@ -482,6 +484,9 @@ STRINGS = {
     code: {**dict(zip(EN, texts, strict=True)), **{text: text for text in KEPT_IN_ENGLISH}}
     for code, texts in TRANSLATED.items()
 }
+# The consultation's Easy Read version and its survey's Easy Read wording.
+for _code, _strings in EASY_READ_STRINGS.items():
+    STRINGS[_code].update(_strings)
 
 
 def english_pages():

@@ -5,6 +5,7 @@ Names, figures and dates come from the council's documents in shared/seeds;
 every sentence is written for this site.
 """
 
+from strategy import demo_easy_read
 from strategy.models import (
     BuildingBlockPage,
     CommunitiesModelPage,
@@ -614,6 +615,7 @@ def load_approach_2022(loader, home):
         listing_summary="Our draft plan for working with communities from 2022 to 2026, "
         "built on three principles: prevention, engagement and catalysts.",
         show_in_menus=True,
+        **demo_easy_read.approach_2022(loader),
     )
     loader.page(
         approach,
@@ -740,6 +742,7 @@ def load_strategy_2014(loader, home, successor):
             role_of_council=data["role_of_council"],
             key_actions=loader.stream(("action", action) for action in data["actions"]),
             building_block_links=links,
+            **demo_easy_read.priority_2014(loader, data["slug"]),
         )
         first_block.refresh_from_db()
         if priority.path > first_block.path:

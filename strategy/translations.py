@@ -15,6 +15,7 @@ from wagtail.models import Locale
 from core.demo.translate import translate_page
 
 from .models import PriorityPage, StrategyPage
+from .translations_easy_read import STRINGS as EASY_READ_STRINGS
 
 # English segment texts, as wagtail-localize extracts them, page by page.
 # A text that appears twice on a page (a priority's summary and introduction)
@@ -584,6 +585,9 @@ TRANSLATED = {
 }
 
 STRINGS = {code: dict(zip(EN, texts, strict=True)) for code, texts in TRANSLATED.items()}
+# The Easy Read versions of the current strategy and the 2014 priorities.
+for _code, _strings in EASY_READ_STRINGS.items():
+    STRINGS[_code].update(_strings)
 
 
 def pages_to_translate(home):
