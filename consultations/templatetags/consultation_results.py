@@ -14,11 +14,9 @@ register = template.Library()
 
 
 def published_on(value):
-    """'Published 18 November 2014', the date in a <time> element. ("E" is the
-    month as it is written in a date: "18 listopada 2014" in Polish.)"""
-    when = format_html(
-        '<time datetime="{}">{}</time>', value.isoformat(), date_format(value, "j E Y")
-    )
+    """'Published 18 November 2014', the date in a <time> element, in the
+    language's own date format (council_site/formats)."""
+    when = format_html('<time datetime="{}">{}</time>', value.isoformat(), date_format(value))
     return mark_safe(conditional_escape(_("Published %(date)s")) % {"date": when})
 
 
