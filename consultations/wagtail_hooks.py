@@ -5,6 +5,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
 
 from consultations import admin_views as views
+from consultations.dashboard import add_results_due_panel
 from consultations.log_actions import register_consultation_log_actions
 from consultations.models import ConsultationPage
 
@@ -35,6 +36,9 @@ def register_response_urls():
             include((urlpatterns, "consultation_responses"), namespace="consultation_responses"),
         )
     ]
+
+
+hooks.register("construct_homepage_panels", add_results_due_panel)
 
 
 class ResponsesMenuItem(MenuItem):
