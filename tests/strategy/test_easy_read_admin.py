@@ -81,7 +81,7 @@ def test_staff_add_an_easy_read_version_to_a_building_block(admin_client, client
     easy = client.get(block.url + "easy-read/")
     assert easy.status_code == 200
     page = html.unescape(easy.content.decode())
-    assert "<h1 class=\"app-easy-read__title\">Helping without being paid</h1>" in page
+    assert '<h1 class="app-easy-read__title">Helping without being paid</h1>' in page
     assert '<p class="app-easy-read__sentence">They are not paid.</p>' in page
     assert 'alt="Two hands shaking"' in page and 'alt="A red heart"' in page
     assert "Hard word: Volunteer" in page
