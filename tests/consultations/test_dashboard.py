@@ -109,3 +109,15 @@ def test_staff_who_cannot_edit_the_consultations_do_not_see_it(
     response = client.get("/admin/")
     assert response.status_code == 200
     assert "Consultation results due" not in response.content.decode()
+
+
+def test_with_nothing_due_staff_who_run_consultations_see_the_promise_kept(
+    client, demo, panel_registered
+):
+    user = get_user_model().objects.create_superuser("chief", "chief@example.org", "pw-123456789")
+    client.force_login(user)
+    html = client.get("/admin/").content.decode()
+    assert "Consultation results due" in html
+    assert "No consultation&#x27;s results are overdue" in html or (
+        "No consultation's results are overdue" in html
+    )
