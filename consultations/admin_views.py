@@ -29,7 +29,13 @@ from wagtail.models import Locale
 
 from consultations import exports
 from consultations.models import Answer, ConsultationPage, ConsultationSettings, Response, Theme
-from consultations.results import ResponseFilterForm, Summary, responses_to, source_page
+from consultations.results import (
+    ResponseFilterForm,
+    Summary,
+    responses_to,
+    source_page,
+    summary_rows,
+)
 from consultations.survey import definitions as d
 
 VIEW_ANSWERS = "consultations.view_response_answers"
@@ -470,3 +476,26 @@ class ExportView(ConsultationMixin, OfficerView):
         if file_format == "csv":
             return exports.csv_response(self.responses, columns, stamp, equality)
         return exports.xlsx_response(self.responses, columns, stamp, survey, equality)
+
+
+class SummaryExportView(ConsultationMixin, OfficerView):
+    """The summary's figures as CSV: aggregate figures only, with small
+    equality counts hidden as on the page."""
+
+    def get(self, request, *args, **kwargs):
+        summary = Summary(
+            self.page, self.responses, threshold=self.threshold, equality=self.sees_equality
+        )
+        log(
+            instance=self.page,
+            action="consultations.export_responses",
+            user=request.user,
+            data={
+                "format": "summary csv",
+                "filters": self.filters.described(),
+                "equality": self.sees_equality,
+                "responses": summary.total,
+            },
+        )
+        stamp = (slugify(self.page.title)[:50] or "consultation") + "-figures"
+        return exports.csv_response(None, None, stamp, lines_of=summary_rows(summary))

@@ -426,3 +426,78 @@ class Summary:
             )[0]
             parts.append(summary)
         return parts
+
+
+def summary_rows(summary):
+    """The summary's figures, one per row, for the export of figures: the same
+    numbers as the page, small equality counts hidden the same way."""
+    yield [
+        "section",
+        "question_key",
+        "question",
+        "statement",
+        "option_code",
+        "answer",
+        "measure",
+        "value",
+    ]
+
+    def row(item, measure, value, statement="", figure=None):
+        return [
+            str(item.section.title),
+            item.question.key,
+            str(item.question.label),
+            str(statement),
+            figure.code if figure else "",
+            str(figure.label) if figure else "",
+            measure,
+            value,
+        ]
+
+    def figure_rows(item, figures, statement=""):
+        for figure in figures:
+            if figure.suppressed:
+                yield row(item, "responses", figure.display, statement, figure)
+                continue
+            yield row(item, "responses", figure.count, statement, figure)
+            yield row(item, "share of those who answered (%)", figure.percent, statement, figure)
+
+    yield ["", "", "", "", "", "", "responses in total", summary.total]
+    for item in [*summary.questions(), *summary.about_you(), *summary.equality()]:
+        answered = getattr(item, "answered_figure", None)
+        yield row(item, "answered", answered.display if answered else item.answered)
+        if item.kind == d.GRID:
+            for statement, figures, average in item.statements:
+                yield from figure_rows(item, figures, statement.label)
+                if average is not None:
+                    yield row(item, "average score (5 to 1)", average, statement.label)
+        elif item.kind == d.RANKING:
+            for figure in item.figures:
+                yield row(item, "rank score", figure.extra["score"], figure=figure)
+                yield row(item, "average rank", figure.extra["average_rank"] or "", figure=figure)
+                yield row(item, "ranked first", figure.count, figure=figure)
+        elif item.kind in {d.NUMBER, d.DATE}:
+            if item.kind == d.NUMBER:
+                yield row(item, "average", "" if item.average is None else item.average)
+            yield row(item, "lowest", "" if item.minimum is None else item.minimum)
+            yield row(item, "highest", "" if item.maximum is None else item.maximum)
+        else:
+            yield from figure_rows(item, item.figures)
+            if item.average is not None:
+                yield row(item, "average score (5 to 1)", item.average)
+            if item.other_answers:
+                yield row(item, "'other' answers written", item.other_answers)
+        for theme, count in item.themes:
+            yield row(item, f"theme: {theme.name}", count)
+    if not summary.show_equality:
+        total = summary.equality_total()
+        yield [
+            "Equality monitoring",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "responses with equality answers",
+            total.display,
+        ]

@@ -19,6 +19,7 @@ urlpatterns = [
         name="text",
     ),
     path("<int:page_id>/export.<str:file_format>", views.ExportView.as_view(), name="export"),
+    path("<int:page_id>/figures.csv", views.SummaryExportView.as_view(), name="export_summary"),
     path("response/<int:response_id>/", views.ResponseDetailView.as_view(), name="response"),
     path(
         "response/<int:response_id>/delete/",

@@ -496,6 +496,7 @@ def every_url(page, response):
         ("post", url("text", page.pk, "comments")),
         ("get", url("export", page.pk, "csv")),
         ("get", url("export", page.pk, "xlsx")),
+        ("get", url("export_summary", page.pk)),
         ("get", url("response", response.pk)),
         ("get", url("delete", response.pk)),
         ("post", url("delete", response.pk)),
@@ -576,3 +577,44 @@ def test_an_editor_sees_no_answer_anywhere_in_the_admin(client, consultation, se
     edit = client.get(f"/admin/pages/{consultation.pk}/edit/")
     assert edit.status_code == 200
     assert url("summary", consultation.pk) not in body(edit)
+
+
+def figures_csv(client, page, query=""):
+    response = client.get(url("export_summary", page.pk, query=query))
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_the_export_of_figures_hides_small_equality_counts(consultation, equality_holder):
+    for _n in range(12):
+        make_response(
+            consultation,
+            [{"question_key": "overall", "question_type": "agreement", "option_code": "agree"}],
+            equality=[("age_band", "35_44")],
+        )
+    make_response(consultation, equality=[("age_band", "65_74")], district="melton")
+    rows = figures_csv(equality_holder, consultation)
+    assert rows[0][-2:] == ["measure", "value"]
+    found = {(r[1], r[4], r[6]): r[7] for r in rows[1:]}
+    assert found[("", "", "responses in total")] == "13"
+    assert found[("overall", "agree", "responses")] == "12"
+    assert found[("overall", "agree", "share of those who answered (%)")] == "100"
+    assert found[("age_band", "35_44", "responses")] == "12"
+    assert found[("age_band", "65_74", "responses")] == "fewer than 10"
+    assert ("age_band", "65_74", "share of those who answered (%)") not in found
+    assert found[("district", "melton", "responses")] == "1"  # not equality data
+
+    melton = {
+        (r[1], r[4], r[6]): r[7]
+        for r in figures_csv(equality_holder, consultation, "district=melton")[1:]
+    }
+    assert melton[("", "", "responses in total")] == "1"
+
+
+def test_analysts_export_of_figures_has_equality_only_as_a_total(consultation, analyst):
+    for _n in range(11):
+        make_response(consultation, equality=[("age_band", "35_44")])
+    rows = figures_csv(analyst, consultation)
+    assert not [r for r in rows if r[1] == "age_band"]
+    assert rows[-1][-2:] == ["responses with equality answers", "11"]
