@@ -328,12 +328,12 @@ def agreement(rng, statement, lean):
 
 
 def written(rng, bank, language, version):
-    """A free-text answer and its theme: in the resident's language mostly, in
-    English sometimes."""
-    if version == "easy_read":
-        source = bank["easy_read"]
-    elif language != "en" and rng.random() < 0.7:
+    """A free-text answer and its theme, in the language the resident answered
+    in (so that the officers' pages mark its language truthfully)."""
+    if language != "en":
         source = bank[language]
+    elif version == "easy_read":
+        source = bank["easy_read"]
     else:
         source = bank["en"]
     theme, text = rng.choice(source)
