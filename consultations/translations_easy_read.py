@@ -9,7 +9,9 @@ already has (Prevention, Your group, Something else...) are translated there.
 Each row: English, then Polish, Urdu, Gujarati, Punjabi, Bengali and
 Traditional Chinese."""
 
-LANGUAGES = ["pl", "ur", "gu", "pa", "bn", "zh-hant"]
+from core.demo.easy_read_translations import LANGUAGES, strings_by_language
+
+__all__ = ["LANGUAGES", "STRINGS"]
 
 ROWS = [
     # The Easy Read page
@@ -50,15 +52,6 @@ ROWS = [
         "我們是郡議會。我們想與本地居民好好合作。",
     ),
     (
-        "A clipboard with a list",
-        "Podkładka z listą",
-        "فہرست والا ایک کلپ بورڈ",
-        "યાદી સાથેનું ક્લિપબોર્ડ",
-        "ਸੂਚੀ ਵਾਲਾ ਇੱਕ ਕਲਿੱਪਬੋਰਡ",
-        "তালিকাসহ একটি ক্লিপবোর্ড",
-        "一個夾著清單的寫字板",
-    ),
-    (
         "We have a new plan for 2022 to 2026. It has three main ideas.",
         "Mamy nowy plan na lata 2022–2026. Ma trzy główne pomysły.",
         "ہمارے پاس 2022 سے 2026 کے لیے ایک نیا منصوبہ ہے۔ اس میں تین بڑے خیال ہیں۔",
@@ -66,24 +59,6 @@ ROWS = [
         "ਸਾਡੇ ਕੋਲ 2022 ਤੋਂ 2026 ਲਈ ਇੱਕ ਨਵੀਂ ਯੋਜਨਾ ਹੈ। ਇਸ ਵਿੱਚ ਤਿੰਨ ਮੁੱਖ ਵਿਚਾਰ ਹਨ।",
         "2022 থেকে 2026 সালের জন্য আমাদের একটি নতুন পরিকল্পনা আছে। এতে তিনটি মূল ভাবনা আছে।",
         "我們有一個 2022 至 2026 年的新計劃。計劃有三個主要想法。",
-    ),
-    (
-        "A small plant growing",
-        "Mała rosnąca roślina",
-        "ایک چھوٹا سا اگتا ہوا پودا",
-        "ઊગતો એક નાનો છોડ",
-        "ਉੱਗਦਾ ਹੋਇਆ ਇੱਕ ਛੋਟਾ ਪੌਦਾ",
-        "একটি ছোট গাছ বেড়ে উঠছে",
-        "一棵正在生長的小植物",
-    ),
-    (
-        "Idea 1 is prevention. We help people early, before problems get big.",
-        "Pomysł 1 to zapobieganie. Pomagamy wcześnie, zanim problemy urosną.",
-        "پہلا خیال روک تھام ہے۔ ہم لوگوں کی جلد مدد کرتے ہیں، اس سے پہلے کہ مسئلے بڑے ہو جائیں۔",
-        "વિચાર 1 નિવારણ છે. સમસ્યાઓ મોટી થાય તે પહેલાં અમે લોકોને વહેલી મદદ કરીએ છીએ.",
-        "ਵਿਚਾਰ 1 ਰੋਕਥਾਮ ਹੈ। ਅਸੀਂ ਸਮੱਸਿਆਵਾਂ ਵੱਡੀਆਂ ਹੋਣ ਤੋਂ ਪਹਿਲਾਂ ਲੋਕਾਂ ਦੀ ਜਲਦੀ ਮਦਦ ਕਰਦੇ ਹਾਂ।",
-        "ভাবনা 1 হলো প্রতিরোধ। সমস্যা বড় হওয়ার আগেই আমরা মানুষকে সাহায্য করি।",
-        "第一個想法是預防。我們及早幫助市民，不讓問題變大。",
     ),
     (
         "Prevention means stopping a problem before it starts.",
@@ -95,15 +70,6 @@ ROWS = [
         "預防的意思是在問題出現之前阻止它。",
     ),
     (
-        "A speech bubble",
-        "Dymek z rozmową",
-        "بات چیت کا ایک بلبلہ",
-        "વાતચીતનો એક બબલ",
-        "ਗੱਲਬਾਤ ਦਾ ਇੱਕ ਬੁਲਬੁਲਾ",
-        "কথার একটি বুদবুদ",
-        "一個對話框",
-    ),
-    (
         "Idea 2 is engagement. We listen to people and make plans with them.",
         "Pomysł 2 to zaangażowanie. Słuchamy ludzi i planujemy razem z nimi.",
         "دوسرا خیال شمولیت ہے۔ ہم لوگوں کی بات سنتے ہیں اور ان کے ساتھ منصوبے بناتے ہیں۔",
@@ -113,15 +79,6 @@ ROWS = [
         "第二個想法是參與。我們聆聽市民，並和他們一起計劃。",
     ),
     (
-        "Two hands shaking",
-        "Dwie ściskające się dłonie",
-        "ہاتھ ملاتے ہوئے دو ہاتھ",
-        "હાથ મિલાવતા બે હાથ",
-        "ਹੱਥ ਮਿਲਾਉਂਦੇ ਦੋ ਹੱਥ",
-        "করমর্দন করা দুটি হাত",
-        "兩隻正在握手的手",
-    ),
-    (
         "Idea 3 is catalysts. We help local groups to do things for their area.",
         "Pomysł 3 to katalizatory. Pomagamy lokalnym grupom działać dla ich okolicy.",
         "تیسرا خیال محرک کردار ہے۔ ہم مقامی گروپوں کی مدد کرتے ہیں تاکہ وہ اپنے علاقے کے لیے کام کریں۔",
@@ -129,25 +86,6 @@ ROWS = [
         "ਵਿਚਾਰ 3 ਪ੍ਰੇਰਕ ਹੈ। ਅਸੀਂ ਸਥਾਨਕ ਗਰੁੱਪਾਂ ਦੀ ਆਪਣੇ ਇਲਾਕੇ ਲਈ ਕੰਮ ਕਰਨ ਵਿੱਚ ਮਦਦ ਕਰਦੇ ਹਾਂ।",
         "ভাবনা 3 হলো অনুঘটক। আমরা স্থানীয় দলগুলোকে তাদের এলাকার জন্য কাজ করতে সাহায্য করি।",
         "第三個想法是推動。我們幫助本地團體為自己的地區做事。",
-    ),
-    ("Catalyst", "Katalizator", "محرک", "પ્રેરક બળ", "ਪ੍ਰੇਰਕ", "অনুঘটক", "推動者"),
-    (
-        "A catalyst helps something to happen.",
-        "Katalizator pomaga, żeby coś się wydarzyło.",
-        "محرک وہ ہے جو کسی کام کو ہونے میں مدد دے۔",
-        "પ્રેરક બળ કંઈક થવામાં મદદ કરે છે.",
-        "ਪ੍ਰੇਰਕ ਕਿਸੇ ਚੀਜ਼ ਨੂੰ ਵਾਪਰਨ ਵਿੱਚ ਮਦਦ ਕਰਦਾ ਹੈ।",
-        "অনুঘটক কোনো কিছু ঘটতে সাহায্য করে।",
-        "推動者幫助事情發生。",
-    ),
-    (
-        "A ballot box with a paper going in",
-        "Urna, do której wrzuca się kartkę",
-        "ووٹ کا ڈبہ جس میں کاغذ ڈالا جا رہا ہے",
-        "મતપેટી જેમાં કાગળ નાખવામાં આવી રહ્યો છે",
-        "ਵੋਟ ਵਾਲਾ ਡੱਬਾ ਜਿਸ ਵਿੱਚ ਕਾਗਜ਼ ਪਾਇਆ ਜਾ ਰਿਹਾ ਹੈ",
-        "একটি ব্যালট বাক্স, যাতে একটি কাগজ ঢোকানো হচ্ছে",
-        "一張選票正被放進投票箱",
     ),
     (
         "We want to know what you think. You can answer our questions.",
@@ -570,6 +508,4 @@ ROWS = [
     ),
 ]
 
-STRINGS = {
-    code: {row[0]: row[index] for row in ROWS} for index, code in enumerate(LANGUAGES, start=1)
-}
+STRINGS = strings_by_language(ROWS)

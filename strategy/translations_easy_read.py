@@ -4,7 +4,9 @@
 is translated into, the 2014 priorities in Polish. Written for the demo
 without native speakers, like strategy/translations.py."""
 
-LANGUAGES = ["pl", "ur", "gu", "pa", "bn", "zh-hant"]
+from core.demo.easy_read_translations import LANGUAGES, strings_by_language
+
+__all__ = ["LANGUAGES", "STRINGS"]
 
 # The current strategy. Each row: English, then Polish, Urdu, Gujarati,
 # Punjabi, Bengali and Traditional Chinese.
@@ -46,15 +48,6 @@ ROWS_2022 = [
         "社區是住在同一個地區的人。他們互相幫助。",
     ),
     (
-        "A clipboard with a list",
-        "Podkładka z listą",
-        "فہرست والا ایک کلپ بورڈ",
-        "યાદી સાથેનું ક્લિપબોર્ડ",
-        "ਸੂਚੀ ਵਾਲਾ ਇੱਕ ਕਲਿੱਪਬੋਰਡ",
-        "তালিকাসহ একটি ক্লিপবোর্ড",
-        "一個夾著清單的寫字板",
-    ),
-    (
         "Our plan says how we will work with communities. It is still a draft.",
         "Nasz plan mówi, jak będziemy współpracować ze społecznościami. To nadal projekt.",
         "ہمارا منصوبہ بتاتا ہے کہ ہم برادریوں کے ساتھ کیسے کام کریں گے۔ یہ ابھی مسودہ ہے۔",
@@ -72,24 +65,6 @@ ROWS_2022 = [
         "ਖਰੜਾ ਅਜੇ ਪੂਰਾ ਨਹੀਂ ਹੋਇਆ। ਅਸੀਂ ਅਜੇ ਵੀ ਇਸਨੂੰ ਬਦਲ ਸਕਦੇ ਹਾਂ।",
         "খসড়া এখনও শেষ হয়নি। আমরা এখনও এটি বদলাতে পারি।",
         "草案還未完成。我們仍然可以修改。",
-    ),
-    (
-        "A small plant growing",
-        "Mała rosnąca roślina",
-        "ایک چھوٹا سا اگتا ہوا پودا",
-        "ઊગતો એક નાનો છોડ",
-        "ਉੱਗਦਾ ਹੋਇਆ ਇੱਕ ਛੋਟਾ ਪੌਦਾ",
-        "একটি ছোট গাছ বেড়ে উঠছে",
-        "一棵正在生長的小植物",
-    ),
-    (
-        "Idea 1 is prevention. We help people early, before problems get big.",
-        "Pomysł 1 to zapobieganie. Pomagamy wcześnie, zanim problemy urosną.",
-        "پہلا خیال روک تھام ہے۔ ہم لوگوں کی جلد مدد کرتے ہیں، اس سے پہلے کہ مسئلے بڑے ہو جائیں۔",
-        "વિચાર 1 નિવારણ છે. સમસ્યાઓ મોટી થાય તે પહેલાં અમે લોકોને વહેલી મદદ કરીએ છીએ.",
-        "ਵਿਚਾਰ 1 ਰੋਕਥਾਮ ਹੈ। ਅਸੀਂ ਸਮੱਸਿਆਵਾਂ ਵੱਡੀਆਂ ਹੋਣ ਤੋਂ ਪਹਿਲਾਂ ਲੋਕਾਂ ਦੀ ਜਲਦੀ ਮਦਦ ਕਰਦੇ ਹਾਂ।",
-        "ভাবনা 1 হলো প্রতিরোধ। সমস্যা বড় হওয়ার আগেই আমরা মানুষকে সাহায্য করি।",
-        "第一個想法是預防。我們及早幫助市民，不讓問題變大。",
     ),
     (
         "An open book",
@@ -110,15 +85,6 @@ ROWS_2022 = [
         "我們提供清楚的建議，而且容易找到。",
     ),
     (
-        "A speech bubble",
-        "Dymek z rozmową",
-        "بات چیت کا ایک بلبلہ",
-        "વાતચીતનો એક બબલ",
-        "ਗੱਲਬਾਤ ਦਾ ਇੱਕ ਬੁਲਬੁਲਾ",
-        "কথার একটি বুদবুদ",
-        "一個對話框",
-    ),
-    (
         "Idea 2 is engagement. We listen first and make plans with you.",
         "Pomysł 2 to zaangażowanie. Najpierw słuchamy, potem planujemy razem z Tobą.",
         "دوسرا خیال شمولیت ہے۔ ہم پہلے سنتے ہیں اور آپ کے ساتھ منصوبے بناتے ہیں۔",
@@ -128,15 +94,6 @@ ROWS_2022 = [
         "第二個想法是參與。我們先聆聽，再和您一起計劃。",
     ),
     (
-        "Two hands shaking",
-        "Dwie ściskające się dłonie",
-        "ہاتھ ملاتے ہوئے دو ہاتھ",
-        "હાથ મિલાવતા બે હાથ",
-        "ਹੱਥ ਮਿਲਾਉਂਦੇ ਦੋ ਹੱਥ",
-        "করমর্দন করা দুটি হাত",
-        "兩隻正在握手的手",
-    ),
-    (
         "Idea 3 is catalysts. We help local groups and councils to lead.",
         "Pomysł 3 to katalizatory. Pomagamy lokalnym grupom i radom przewodzić.",
         "تیسرا خیال محرک کردار ہے۔ ہم مقامی گروپوں اور کونسلوں کو آگے بڑھنے میں مدد دیتے ہیں۔",
@@ -144,25 +101,6 @@ ROWS_2022 = [
         "ਵਿਚਾਰ 3 ਪ੍ਰੇਰਕ ਹੈ। ਅਸੀਂ ਸਥਾਨਕ ਗਰੁੱਪਾਂ ਅਤੇ ਕੌਂਸਲਾਂ ਨੂੰ ਅਗਵਾਈ ਕਰਨ ਵਿੱਚ ਮਦਦ ਕਰਦੇ ਹਾਂ।",
         "ভাবনা 3 হলো অনুঘটক। আমরা স্থানীয় দল ও কাউন্সিলকে নেতৃত্ব দিতে সাহায্য করি।",
         "第三個想法是推動。我們幫助本地團體和議會帶頭。",
-    ),
-    ("Catalyst", "Katalizator", "محرک", "પ્રેરક બળ", "ਪ੍ਰੇਰਕ", "অনুঘটক", "推動者"),
-    (
-        "A catalyst helps something to happen.",
-        "Katalizator pomaga, żeby coś się wydarzyło.",
-        "محرک وہ ہے جو کسی کام کو ہونے میں مدد دے۔",
-        "પ્રેરક બળ કંઈક થવામાં મદદ કરે છે.",
-        "ਪ੍ਰੇਰਕ ਕਿਸੇ ਚੀਜ਼ ਨੂੰ ਵਾਪਰਨ ਵਿੱਚ ਮਦਦ ਕਰਦਾ ਹੈ।",
-        "অনুঘটক কোনো কিছু ঘটতে সাহায্য করে।",
-        "推動者幫助事情發生。",
-    ),
-    (
-        "A ballot box with a paper going in",
-        "Urna, do której wrzuca się kartkę",
-        "ووٹ کا ڈبہ جس میں کاغذ ڈالا جا رہا ہے",
-        "મતપેટી જેમાં કાગળ નાખવામાં આવી રહ્યો છે",
-        "ਵੋਟ ਵਾਲਾ ਡੱਬਾ ਜਿਸ ਵਿੱਚ ਕਾਗਜ਼ ਪਾਇਆ ਜਾ ਰਿਹਾ ਹੈ",
-        "একটি ব্যালট বাক্স, যাতে একটি কাগজ ঢোকানো হচ্ছে",
-        "一張選票正被放進投票箱",
     ),
     (
         "You can tell us what you think of our plan.",
@@ -223,7 +161,5 @@ POLISH_2014 = {
     "We pay charities and groups to run good services. We check that they work.": "Płacimy organizacjom i grupom za dobre usługi. Sprawdzamy, czy działają.",
 }
 
-STRINGS = {
-    code: {row[0]: row[index] for row in ROWS_2022} for index, code in enumerate(LANGUAGES, start=1)
-}
+STRINGS = strings_by_language(ROWS_2022)
 STRINGS["pl"].update(POLISH_2014)
