@@ -108,12 +108,15 @@ def answer_the_easy_read_survey(page):
 
 
 def test_from_the_easy_read_page_a_resident_completes_the_easy_read_survey(page):
+    """...and the officers' summary counts the answer with the standard ones."""
     before = int(
         live_manage(
             "from consultations.models import ConsultationPage as P;"
-            "from consultations.results import option_counts;"
+            "from consultations.results import Summary, responses_to;"
             "p=P.objects.get(slug='communities-approach-2022-26', locale__language_code='en');"
-            "print(option_counts(p, 'overall_agreement').get('strongly_agree', 0))"
+            "q=[q for q in Summary(p, responses_to(p)).questions()"
+            " if q.question.key == 'overall_agreement'][0];"
+            "print([f.count for f in q.figures if f.code == 'strongly_agree'][0])"
         )
     )
     page.goto(f"{CONSULTATION}easy-read/")
@@ -143,9 +146,11 @@ def test_from_the_easy_read_page_a_resident_completes_the_easy_read_survey(page)
     after = int(
         live_manage(
             "from consultations.models import ConsultationPage as P;"
-            "from consultations.results import option_counts;"
+            "from consultations.results import Summary, responses_to;"
             "p=P.objects.get(slug='communities-approach-2022-26', locale__language_code='en');"
-            "print(option_counts(p, 'overall_agreement').get('strongly_agree', 0))"
+            "q=[q for q in Summary(p, responses_to(p)).questions()"
+            " if q.question.key == 'overall_agreement'][0];"
+            "print([f.count for f in q.figures if f.code == 'strongly_agree'][0])"
         )
     )
     assert after == before + 1
