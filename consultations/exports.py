@@ -8,6 +8,7 @@ workbook (rows spooled to a temporary file) and is then streamed from disk.
 """
 
 import csv
+import datetime
 import tempfile
 
 from django.http import FileResponse, StreamingHttpResponse
@@ -194,6 +195,15 @@ def rows(responses, columns, equality=False):
         yield values
 
 
+def as_text(value):
+    """Dates and times as ISO 8601 ("2014-09-01 23:59:00", "2019-03-05")."""
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
 def neutralise(value):
     """Text a spreadsheet would run as a formula gets a leading apostrophe."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
@@ -213,12 +223,7 @@ def csv_response(responses, columns, filename, equality=False, lines_of=None):
     def lines():
         yield "\ufeff"  # so that spreadsheet programs read the file as UTF-8
         for values in source:
-            yield writer.writerow(
-                [
-                    neutralise(value.isoformat(sep=" ") if hasattr(value, "isoformat") else value)
-                    for value in values
-                ]
-            )
+            yield writer.writerow([neutralise(as_text(value)) for value in values])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'

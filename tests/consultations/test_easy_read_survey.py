@@ -438,3 +438,38 @@ def test_translators_are_offered_easy_read_wording_but_never_keys(easy):
         assert words in texts, words
     for key in ["overall", "involved", "yes_often", "prevention"]:
         assert key not in texts
+
+
+def test_officers_count_easy_read_answers_with_the_rest_and_can_filter_them(client, easy):
+    import csv
+    import io
+
+    from django.urls import reverse
+
+    from consultations.results import Summary, responses_to
+
+    from .officers import staff
+
+    standard = complete_and_send(Resident(Client(), easy))
+    easy_read = complete_and_send(EasyReadResident(Client(), easy))
+    polish_page = easy.copy_for_translation(Locale.objects.get(language_code="pl"))
+    polish_page.save_revision().publish()
+    polish = complete_and_send(
+        EasyReadResident(Client(), ConsultationPage.objects.get(pk=polish_page.pk))
+    )
+    assert (polish.language, polish.version) == ("pl", "easy_read")
+
+    overall = next(
+        q for q in Summary(easy, responses_to(easy)).questions() if q.question.key == "overall"
+    )
+    assert {f.code: f.count for f in overall.figures if f.count} == {"agree": 3}
+
+    client.force_login(staff("er-analyst", ["Consultation analysts"]))
+    export = client.get(
+        reverse("consultation_responses:export", args=[easy.pk, "csv"]) + "?version=easy_read"
+    )
+    rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))))
+    assert {row["reference"] for row in rows} == {easy_read.reference, polish.reference}
+    assert standard.reference not in {row["reference"] for row in rows}
+    assert {row["overall"] for row in rows} == {"agree"}
+    assert {row["language"] for row in rows} == {"en", "pl"}

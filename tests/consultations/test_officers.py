@@ -2,6 +2,7 @@
 responses, exports and who may see any of it."""
 
 import csv
+import datetime
 import io
 from collections import Counter
 
@@ -248,6 +249,7 @@ def three(consultation):
             },
             {"question_key": "comments", "question_type": "long_text", "text": "Więcej ławek 🙂"},
             {"question_key": "hours", "question_type": "number", "number": 12},
+            {"question_key": "started", "question_type": "date", "date": datetime.date(2019, 3, 5)},
             {"question_key": "email", "question_type": "email", "text": "a@example.org"},
         ],
         equality=[("age_band", "35_44")],
@@ -323,6 +325,7 @@ def test_csv_export_has_one_row_per_response_and_a_column_per_key(consultation, 
     assert row["activities:other_text"] == "Choir"
     assert row["comments"] == "Więcej ławek 🙂"
     assert row["hours"] == "12" and row["email"] == "a@example.org"
+    assert row["started"] == "2019-03-05"
     assert rows[second.reference]["version"] == "easy_read"
     assert rows[second.reference]["respondent_type"] == "organisation"
     assert rows[third.reference]["overall"] == ""
@@ -339,6 +342,7 @@ def test_excel_export_opens_with_the_same_cells(consultation, analyst, three):
     row = rows[first.reference]
     assert row["overall"] == "agree"
     assert row["ranking:buses"] == 1 and row["hours"] == 12
+    assert row["started"].date() == datetime.date(2019, 3, 5)
     assert row["activities:clubs"] == 1 and row["activities:youth"] is None
     assert row["comments"] == "Więcej ławek 🙂"
     assert row["submitted_at"].date() == first.submitted_at.astimezone(summary_tz()).date()
