@@ -622,3 +622,43 @@ def test_analysts_export_of_figures_has_equality_only_as_a_total(consultation, a
     rows = figures_csv(analyst, consultation)
     assert not [r for r in rows if r[1] == "age_band"]
     assert rows[-1][-2:] == ["responses with equality answers", "11"]
+
+
+SEVEN_SCRIPTS = (
+    "Więcej ławek 🙂 ہم چاہتے ہیں 我們希望 અમે ઇચ્છીએ ਅਸੀਂ ਚਾਹੁੰਦੇ ਹਾਂ আমরা চাই cafe\u0301 👩🏽‍🦽"
+)
+
+
+def test_text_in_every_script_comes_back_exactly_and_script_never_runs(consultation, analyst):
+    mixed = make_response(
+        consultation,
+        [{"question_key": "comments", "question_type": "long_text", "text": SEVEN_SCRIPTS}],
+    )
+    hostile = make_response(
+        consultation,
+        [
+            {
+                "question_key": "comments",
+                "question_type": "long_text",
+                "text": '<script>alert("x")</script><img src=x onerror=alert(1)>',
+            }
+        ],
+    )
+    for address in (url("text", consultation.pk, "comments"), url("response", hostile.pk)):
+        html = analyst.get(address).content.decode()
+        assert "<script>alert" not in html and "<img src=x" not in html
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert SEVEN_SCRIPTS in analyst.get(url("response", mixed.pk)).content.decode()
+
+    _header, rows = by_reference(list(csv.reader(io.StringIO(analyst_csv(analyst, consultation)))))
+    assert rows[mixed.reference]["comments"] == SEVEN_SCRIPTS
+    sheet = load_workbook(
+        io.BytesIO(b"".join(analyst.get(url("export", consultation.pk, "xlsx")).streaming_content))
+    )["Responses"]
+    header = [cell.value for cell in sheet[1]]
+    cells = {
+        row[0]: row[header.index("comments")]
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+    }
+    assert cells[mixed.reference] == SEVEN_SCRIPTS
+    assert cells[hostile.reference] == '<script>alert("x")</script><img src=x onerror=alert(1)>'
