@@ -4,7 +4,7 @@ answers anywhere."""
 
 from openpyxl import load_workbook
 
-from .conftest import DESKTOP, live_manage
+from .conftest import DESKTOP, assert_no_axe_violations, live_manage
 
 
 def sign_in(browser, live_site, username, password):
@@ -75,4 +75,27 @@ def test_an_editor_cannot_reach_any_answer(browser, live_site):
     page.goto(f"/admin/consultation-responses/{page_id}/")
     assert page.url.endswith("/admin/")
     assert "permission" in page.locator("body").inner_text().lower()
+    context.close()
+
+
+def test_the_officers_pages_pass_axe(browser, live_site):
+    context, page = sign_in(browser, live_site, "equality", "demo-equality-password")
+    page_id = live_manage(
+        "from consultations.models import ConsultationPage as C;"
+        "print(C.objects.get(slug='communities-strategy-2014', locale__language_code='en').pk)"
+    )
+    base = f"/admin/consultation-responses/{page_id}/"
+    for address in [
+        "/admin/consultation-responses/",
+        base,
+        base + "?district=melton&language=en",
+        base + "?date_from=2014-09-02&date_to=2014-06-01",  # the error state
+        base + "responses/",
+        base + "text/community_could_do/",
+    ]:
+        page.goto(address)
+        assert_no_axe_violations(page)
+    page.goto(base + "responses/")
+    page.locator("table a").first.click()
+    assert_no_axe_violations(page)
     context.close()
