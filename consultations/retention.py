@@ -24,13 +24,16 @@ from .models import Answer, ConsultationPage, EqualityAnswer, Response, SavedSur
 from .survey import definitions as d
 
 LOG_ACTION = "consultations.remove_personal_data"
+# Responses whose consultation page was deleted have no closing date or survey
+# to go by: a year after they were sent, all their free text goes too.
+ORPHAN_RETENTION = timezone.timedelta(days=365)
 
 
 @dataclass
 class Removal:
     """What was (or, in a dry run, would be) removed from one consultation."""
 
-    page: ConsultationPage = field(repr=False)
+    page: ConsultationPage | None = field(repr=False)
     responses: int = 0
     equality_answers: int = 0
     contact_answers: int = 0
@@ -47,8 +50,13 @@ class Removal:
         return counts
 
     def describe(self):
+        where = (
+            f"{self.page.title} (page {self.page.pk})"
+            if self.page
+            else "responses to deleted consultations"
+        )
         return (
-            f"{self.page.title} (page {self.page.pk}): {self.responses} responses, "
+            f"{where}: {self.responses} responses, "
             f"{self.equality_answers} equality answers, {self.contact_answers} email and "
             f"postcode answers, {self.personal_text_answers} personal free-text answers, "
             f"{self.saved_surveys} saved surveys"
@@ -123,13 +131,47 @@ def remove_personal_data(page, now=None, dry_run=False):
     return removal
 
 
+def remove_orphans_personal_data(now=None, dry_run=False):
+    """Responses whose consultation no longer exists, sent more than a year
+    ago: their equality answers and every email, postcode and free-text answer
+    are removed, since no survey says which text is personal."""
+    now = now or timezone.now()
+    keys = ConsultationPage.objects.values("translation_key")
+    responses = Response.objects.filter(
+        personal_data_removed_at__isnull=True, submitted_at__lte=now - ORPHAN_RETENTION
+    ).exclude(consultation_key__in=keys)
+    answers = Answer.objects.filter(response__in=responses)
+    is_contact = Q(question_type__in=d.PERSONAL_TYPES)
+    is_text = Q(question_type__in=d.FREE_TEXT_TYPES)
+    equality = EqualityAnswer.objects.filter(response__in=responses)
+    with transaction.atomic():
+        removal = Removal(
+            page=None,
+            responses=responses.count(),
+            equality_answers=equality.count(),
+            contact_answers=answers.filter(is_contact).count(),
+            personal_text_answers=answers.filter(is_text).count(),
+        )
+        if dry_run or not removal.anything:
+            return removal
+        first = responses.order_by("pk").first()
+        answers.filter(is_contact | is_text).delete()
+        equality.delete()
+        responses.update(personal_data_removed_at=now)
+        log(first, LOG_ACTION, data=removal.counts())
+    return removal
+
+
 def apply_retention(now=None, dry_run=False):
-    """Clean every consultation past its retention period; return what was
-    removed from each one that had anything to remove."""
+    """Clean every consultation past its retention period, and responses whose
+    consultation was deleted; return what was removed where anything was."""
     now = now or timezone.now()
     removals = []
     for page in due_consultations(now):
         removal = remove_personal_data(page, now=now, dry_run=dry_run)
         if removal.anything:
             removals.append(removal)
+    orphans = remove_orphans_personal_data(now=now, dry_run=dry_run)
+    if orphans.anything:
+        removals.append(orphans)
     return removals

@@ -233,3 +233,22 @@ def test_translations_are_one_consultation_cleaned_with_the_source_survey(past):
     assert removals[0].page.pk == past.pk
     assert removals[0].responses == 4
     assert not Answer.objects.filter(response=response, question_key="comments").exists()
+
+
+def test_responses_to_a_deleted_consultation_lose_their_free_text_after_a_year(index):
+    page = closed_consultation(index, days_ago=10, retention_days=3650)
+    old, recent = respond(page, 1), respond(page, 2)
+    Response.objects.filter(pk=old.pk).update(submitted_at=NOW - datetime.timedelta(days=400))
+    page.delete()
+    assert Response.objects.filter(pk__in=[old.pk, recent.pk]).count() == 2
+
+    removals = apply_retention(now=NOW)
+    orphans = [r for r in removals if r.page is None]
+    assert len(orphans) == 1 and orphans[0].responses == 1
+    assert "responses to deleted consultations" in orphans[0].describe()
+    kept = set(Answer.objects.filter(response=old).values_list("question_key", flat=True))
+    assert {"overall", "principles", "involved"} <= kept
+    assert not kept & {"group_name", "comments", "email", "postcode"}
+    assert not EqualityAnswer.objects.filter(response=old).exists()
+    assert Answer.objects.filter(response=recent, question_key="comments").exists()
+    assert [r for r in apply_retention(now=NOW) if r.page is None] == []
