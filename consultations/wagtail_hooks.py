@@ -1,7 +1,8 @@
 from django.urls import include, path, reverse
+from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
 from consultations import admin_views as views
@@ -57,15 +58,31 @@ def register_responses_menu_item():
     )
 
 
-@hooks.register("register_page_header_buttons")
-def responses_button(page, user, view_name, next_url=None):
-    if isinstance(page.specific_deferred, ConsultationPage) and user.has_perm(views.VIEW_ANSWERS):
-        yield ListingButton(
-            "Responses",
-            reverse("consultation_responses:summary", args=[page.pk]),
-            icon_name="form",
-            priority=12,
+class ResponsesPageMenuItem(PageMenuItem):
+    """'Responses' beside a consultation in the page explorer and its header."""
+
+    label = "Responses"
+    icon_name = "form"
+    priority = 12
+
+    @cached_property
+    def url(self):
+        return reverse("consultation_responses:summary", args=[self.page.pk])
+
+    def is_shown(self, user):
+        return isinstance(self.page.specific_deferred, ConsultationPage) and user.has_perm(
+            views.VIEW_ANSWERS
         )
+
+
+@hooks.register("register_page_header_buttons")
+def responses_header_button(page, user, view_name, next_url=None):
+    yield ResponsesPageMenuItem(page=page)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def responses_listing_button(page, user, next_url=None):
+    yield ResponsesPageMenuItem(page=page)
 
 
 class ResponsesExported(LogFormatter):

@@ -662,3 +662,16 @@ def test_text_in_every_script_comes_back_exactly_and_script_never_runs(consultat
     }
     assert cells[mixed.reference] == SEVEN_SCRIPTS
     assert cells[hostile.reference] == '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def test_a_consultations_edit_page_links_to_its_responses_for_those_who_may_see_them(
+    client, consultation
+):
+    client.force_login(staff("boss", superuser=True))
+    edit = client.get(f"/admin/pages/{consultation.pk}/edit/").content.decode()
+    assert f'href="{url("summary", consultation.pk)}"' in edit
+    index = consultation.get_parent()
+    assert (
+        url("summary", index.pk)
+        not in client.get(f"/admin/pages/{index.pk}/edit/").content.decode()
+    )
