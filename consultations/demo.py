@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from .demo_easy_read import easy_read_fields, with_easy_read_wording
 from .models import ConsultationIndexPage, ConsultationPage, ConsultationTopic
+from .survey.blocks import SurveyBlock, with_block_ids
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -338,7 +339,7 @@ def load(loader):
         other_ways_to_respond=OTHER_WAYS,
         time_to_complete="about 10 minutes",
         how_answers_are_used="Your answers will shape the final strategy and its delivery plan.",
-        survey=SURVEY_2014,
+        survey=with_block_ids(SurveyBlock(), SURVEY_2014, "demo:communities-strategy-2014"),
         ask_about_you=True,
         ask_equality=True,
     )
@@ -401,7 +402,11 @@ def load(loader):
         time_to_complete="about 10 minutes",
         how_answers_are_used="We will read every answer. What you tell us will shape the "
         "final approach, which goes to the Cabinet and then the County Council.",
-        survey=with_easy_read_wording(SURVEY_2022, loader),
+        survey=with_block_ids(
+            SurveyBlock(),
+            with_easy_read_wording(SURVEY_2022, loader),
+            "demo:communities-approach-2022-26",
+        ),
         ask_about_you=True,
         ask_equality=True,
         **easy_read_fields(loader),

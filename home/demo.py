@@ -4,6 +4,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
 from core.demo.easy_read import row
+from core.demo.loader import with_stream_ids
 from home.models import HomePage
 
 INTRODUCTION = (
@@ -70,11 +71,11 @@ def load(loader):
     home = home.specific
     home.title = "Working with our communities"
     home.introduction = INTRODUCTION
-    home.body = loader.stream(BODY)
+    home.body = with_stream_ids(loader.stream(BODY), "/home/body")
     home.listing_summary = "The county council's communities strategy and consultations."
     home.easy_read_title = "Working with our communities"
     home.easy_read_introduction = "This website is about how we work with local people."
-    home.easy_read = easy_read_rows(loader)
+    home.easy_read = with_stream_ids(easy_read_rows(loader), "/home/easy_read")
     home.easy_read_summary = "We want to hear from you. Tell us what you think of our plan."
     home.save_revision().publish()
     if site is None:

@@ -1,3 +1,4 @@
+import uuid
 from io import BytesIO
 
 from django.conf import settings
@@ -9,6 +10,23 @@ from wagtail.models import Collection, Page, Site
 from willow.image import Image as WillowImage
 
 from core.models import CouncilSettings
+
+
+def with_stream_ids(value, where):
+    """Raw StreamField content with an id on every block that has none, derived
+    from its place, so that loading the demo again keeps the same ids and
+    wagtail-localize keeps its translations attached to them."""
+    if not (isinstance(value, list) and value and all(isinstance(i, dict) for i in value)):
+        return value
+    if not all("type" in item and "value" in item for item in value):
+        return value
+    return [
+        {
+            **item,
+            "id": item.get("id") or str(uuid.uuid5(uuid.NAMESPACE_URL, f"demo:{where}/{n}")),
+        }
+        for n, item in enumerate(value)
+    ]
 
 
 class DemoLoader:
@@ -43,6 +61,8 @@ class DemoLoader:
     def page(self, parent, model, slug, **fields):
         """The child of ``parent`` with this slug, created or updated to ``fields``
         and published."""
+        where = f"{parent.url_path}{slug}/"
+        fields = {name: with_stream_ids(value, f"{where}{name}") for name, value in fields.items()}
         existing = parent.get_children().filter(slug=slug).first()
         if existing is None:
             page = model(slug=slug, **fields)

@@ -82,3 +82,14 @@ def test_the_accessibility_statement_has_the_regulations_parts(demo, client):
         assert part in html
     assert '<table class="govuk-table">' in html
     assert 'role="region"' in html
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_again_keeps_translation_records_attached(demo):
+    """Blocks keep the same ids from one load to the next, so wagtail-localize
+    does not pile up new translation contexts each time."""
+    from wagtail_localize.models import TranslationContext
+
+    before = TranslationContext.objects.count()
+    call_command("load_demo_content", stdout=StringIO())
+    assert TranslationContext.objects.count() == before
