@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
 from .models import Answer
+from .results import percent
 from .survey import definitions as d
 from .survey.blocks import survey_from_stream
 
@@ -56,7 +57,7 @@ class HeadlineFigure:
 
     @property
     def percent(self):
-        return (200 * self.count + self.total) // (2 * self.total)  # rounded half up
+        return percent(self.count, self.total)
 
     @property
     def percent_text(self):

@@ -154,7 +154,8 @@ class ResponseFilterForm(forms.Form):
 
 
 def percent(part, whole):
-    return round(100 * part / whole) if whole else 0
+    """A whole percentage, rounded half up (as people round: 2.5% is 3%)."""
+    return (200 * part + whole) // (2 * whole) if whole else 0
 
 
 @dataclass
