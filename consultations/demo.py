@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from .demo_easy_read import easy_read_fields, with_easy_read_wording
 from .models import ConsultationIndexPage, ConsultationPage, ConsultationTopic
-from .survey.blocks import SurveyBlock, with_block_ids
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -339,7 +338,7 @@ def load(loader):
         other_ways_to_respond=OTHER_WAYS,
         time_to_complete="about 10 minutes",
         how_answers_are_used="Your answers will shape the final strategy and its delivery plan.",
-        survey=with_block_ids(SurveyBlock(), SURVEY_2014, "demo:communities-strategy-2014"),
+        survey=SURVEY_2014,
         ask_about_you=True,
         ask_equality=True,
     )
@@ -402,11 +401,7 @@ def load(loader):
         time_to_complete="about 10 minutes",
         how_answers_are_used="We will read every answer. What you tell us will shape the "
         "final approach, which goes to the Cabinet and then the County Council.",
-        survey=with_block_ids(
-            SurveyBlock(),
-            with_easy_read_wording(SURVEY_2022, loader),
-            "demo:communities-approach-2022-26",
-        ),
+        survey=with_easy_read_wording(SURVEY_2022, loader),
         ask_about_you=True,
         ask_equality=True,
         **easy_read_fields(loader),

@@ -37,12 +37,12 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from core.blocks import DocumentLinkBlock, StandardBodyBlock
+from core.blocks import DocumentLinkBlock, StandardBodyBlock, with_block_ids
 from core.easy_read import EasyReadMixin
 from core.models import BasePage
 
 from .routes import SurveyRoutesMixin
-from .survey.blocks import KeyBlock, SurveyBlock, survey_from_stream, with_block_ids
+from .survey.blocks import KeyBlock, SurveyBlock, survey_from_stream
 
 FORTHCOMING = "forthcoming"
 OPEN = "open"

@@ -1,5 +1,7 @@
 """Content blocks shared by the site's pages, each drawn with GOV.UK Frontend markup."""
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from wagtail import blocks
@@ -158,3 +160,58 @@ class StandardBodyBlock(blocks.StreamBlock):
     table = CaptionedTableBlock()
     document = DocumentLinkBlock()
     accordion = AccordionBlock()
+
+
+def with_block_ids(block, value, path="survey"):
+    """Raw StreamField data with an id on every stream child and list item.
+
+    Content written as raw data (demo content, imports) has no ids, and
+    wagtail-localize needs them to find each translatable string. Missing ids
+    are derived from the position and key, so loading the same content twice
+    gives the same ids (and translations stay attached)."""
+
+    def new_id(where):
+        # The prefix only salts the ids; it stays as it was when this lived in
+        # consultations, so that ids made then do not change.
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"consultations:{where}"))
+
+    if isinstance(block, blocks.StreamBlock):
+        children = []
+        for index, child in enumerate(value or []):
+            if child.get("type") not in block.child_blocks:
+                continue
+            inner = child["value"]
+            key = inner.get("key", "") if isinstance(inner, dict) else ""
+            where = f"{path}/{index}:{child['type']}:{key}"
+            children.append(
+                {
+                    "type": child["type"],
+                    "value": with_block_ids(block.child_blocks[child["type"]], inner, where),
+                    "id": child.get("id") or new_id(where),
+                }
+            )
+        return children
+    if isinstance(block, blocks.ListBlock):
+        items = []
+        for index, item in enumerate(value or []):
+            if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
+                inner, item_id = item["value"], item.get("id")
+            else:
+                inner, item_id = item, None
+            where = f"{path}/{index}"
+            items.append(
+                {
+                    "type": "item",
+                    "value": with_block_ids(block.child_block, inner, where),
+                    "id": item_id or new_id(where),
+                }
+            )
+        return items
+    if isinstance(block, blocks.StructBlock) and isinstance(value, dict):
+        return {
+            name: with_block_ids(block.child_blocks[name], child, f"{path}.{name}")
+            if name in block.child_blocks
+            else child
+            for name, child in value.items()
+        }
+    return value

@@ -69,14 +69,18 @@ def load(loader):
         )
         root.add_child(instance=home)
     home = home.specific
-    home.title = "Working with our communities"
-    home.introduction = INTRODUCTION
-    home.body = with_stream_ids(loader.stream(BODY), "/home/body")
-    home.listing_summary = "The county council's communities strategy and consultations."
-    home.easy_read_title = "Working with our communities"
-    home.easy_read_introduction = "This website is about how we work with local people."
-    home.easy_read = with_stream_ids(easy_read_rows(loader), "/home/easy_read")
-    home.easy_read_summary = "We want to hear from you. Tell us what you think of our plan."
+    fields = {
+        "title": "Working with our communities",
+        "introduction": INTRODUCTION,
+        "body": loader.stream(BODY),
+        "listing_summary": "The county council's communities strategy and consultations.",
+        "easy_read_title": "Working with our communities",
+        "easy_read_introduction": "This website is about how we work with local people.",
+        "easy_read": easy_read_rows(loader),
+        "easy_read_summary": "We want to hear from you. Tell us what you think of our plan.",
+    }
+    for name, value in with_stream_ids(HomePage, home.url_path, fields).items():
+        setattr(home, name, value)
     home.save_revision().publish()
     if site is None:
         Site.objects.create(

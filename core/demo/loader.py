@@ -1,32 +1,29 @@
-import uuid
 from io import BytesIO
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 from willow.image import Image as WillowImage
 
+from core.blocks import with_block_ids
 from core.models import CouncilSettings
 
 
-def with_stream_ids(value, where):
-    """Raw StreamField content with an id on every block that has none, derived
-    from its place, so that loading the demo again keeps the same ids and
-    wagtail-localize keeps its translations attached to them."""
-    if not (isinstance(value, list) and value and all(isinstance(i, dict) for i in value)):
-        return value
-    if not all("type" in item and "value" in item for item in value):
-        return value
-    return [
-        {
-            **item,
-            "id": item.get("id") or str(uuid.uuid5(uuid.NAMESPACE_URL, f"demo:{where}/{n}")),
-        }
-        for n, item in enumerate(value)
-    ]
+def with_stream_ids(model, where, fields):
+    """Page fields with an id on every StreamField block, list item and nested
+    block that has none, derived from its place: loading the demo again keeps
+    the same ids, so wagtail-localize keeps its translations attached."""
+    streams = {f.name: f for f in model._meta.get_fields() if isinstance(f, StreamField)}
+    return {
+        name: with_block_ids(streams[name].stream_block, value, f"demo:{where}{name}")
+        if name in streams and isinstance(value, list)
+        else value
+        for name, value in fields.items()
+    }
 
 
 class DemoLoader:
@@ -61,8 +58,7 @@ class DemoLoader:
     def page(self, parent, model, slug, **fields):
         """The child of ``parent`` with this slug, created or updated to ``fields``
         and published."""
-        where = f"{parent.url_path}{slug}/"
-        fields = {name: with_stream_ids(value, f"{where}{name}") for name, value in fields.items()}
+        fields = with_stream_ids(model, f"{parent.url_path}{slug}/", fields)
         existing = parent.get_children().filter(slug=slug).first()
         if existing is None:
             page = model(slug=slug, **fields)
