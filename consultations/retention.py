@@ -100,18 +100,49 @@ def personal_question_keys(survey):
 
 def remove_personal_data(page, now=None, dry_run=False):
     """Remove the personal data of one consultation's responses not yet cleaned."""
-    now = now or timezone.now()
     contact_keys, text_keys = personal_question_keys(page.survey_definition)
-    responses = Response.objects.filter(
-        consultation_key=page.translation_key, personal_data_removed_at__isnull=True
-    )
-    answers = Answer.objects.filter(response__in=responses)
     # Email and postcode answers are personal whatever the survey says now.
     is_contact = Q(question_type__in=d.PERSONAL_TYPES) | Q(question_key__in=contact_keys)
-    is_personal_text = Q(question_key__in=text_keys) & ~is_contact
-    equality = EqualityAnswer.objects.filter(response__in=responses)
-    saved = SavedSurvey.objects.filter(consultation_key=page.translation_key)
+    return _remove(
+        page,
+        Response.objects.filter(
+            consultation_key=page.translation_key, personal_data_removed_at__isnull=True
+        ),
+        is_contact,
+        Q(question_key__in=text_keys) & ~is_contact,
+        SavedSurvey.objects.filter(consultation_key=page.translation_key),
+        now,
+        dry_run,
+    )
 
+
+def remove_orphans_personal_data(now=None, dry_run=False):
+    """Responses whose consultation no longer exists, sent more than a year
+    ago: their equality answers and every email, postcode and free-text answer
+    are removed, since no survey says which text is personal."""
+    now = now or timezone.now()
+    responses = Response.objects.filter(
+        personal_data_removed_at__isnull=True, submitted_at__lte=now - ORPHAN_RETENTION
+    ).exclude(consultation_key__in=ConsultationPage.objects.values("translation_key"))
+    return _remove(
+        None,
+        responses,
+        Q(question_type__in=d.PERSONAL_TYPES),
+        Q(question_type__in=d.FREE_TEXT_TYPES),
+        SavedSurvey.objects.none(),
+        now,
+        dry_run,
+    )
+
+
+def _remove(page, responses, is_contact, is_personal_text, saved, now, dry_run):
+    """Count, and unless it is a dry run remove, the equality answers, the
+    answers matching ``is_contact`` or ``is_personal_text`` and the saved
+    surveys; mark the responses cleaned; one audit entry of counts, on the page
+    (or, for a deleted consultation, on its first response)."""
+    now = now or timezone.now()
+    answers = Answer.objects.filter(response__in=responses)
+    equality = EqualityAnswer.objects.filter(response__in=responses)
     with transaction.atomic():
         removal = Removal(
             page=page,
@@ -123,42 +154,12 @@ def remove_personal_data(page, now=None, dry_run=False):
         )
         if dry_run or not removal.anything:
             return removal
+        logged = page or responses.order_by("pk").first()
         answers.filter(is_contact | is_personal_text).delete()
         equality.delete()
         saved.delete()
         responses.update(personal_data_removed_at=now)
-        log(page, LOG_ACTION, data=removal.counts())
-    return removal
-
-
-def remove_orphans_personal_data(now=None, dry_run=False):
-    """Responses whose consultation no longer exists, sent more than a year
-    ago: their equality answers and every email, postcode and free-text answer
-    are removed, since no survey says which text is personal."""
-    now = now or timezone.now()
-    keys = ConsultationPage.objects.values("translation_key")
-    responses = Response.objects.filter(
-        personal_data_removed_at__isnull=True, submitted_at__lte=now - ORPHAN_RETENTION
-    ).exclude(consultation_key__in=keys)
-    answers = Answer.objects.filter(response__in=responses)
-    is_contact = Q(question_type__in=d.PERSONAL_TYPES)
-    is_text = Q(question_type__in=d.FREE_TEXT_TYPES)
-    equality = EqualityAnswer.objects.filter(response__in=responses)
-    with transaction.atomic():
-        removal = Removal(
-            page=None,
-            responses=responses.count(),
-            equality_answers=equality.count(),
-            contact_answers=answers.filter(is_contact).count(),
-            personal_text_answers=answers.filter(is_text).count(),
-        )
-        if dry_run or not removal.anything:
-            return removal
-        first = responses.order_by("pk").first()
-        answers.filter(is_contact | is_text).delete()
-        equality.delete()
-        responses.update(personal_data_removed_at=now)
-        log(first, LOG_ACTION, data=removal.counts())
+        log(logged, LOG_ACTION, data=removal.counts())
     return removal
 
 
