@@ -166,7 +166,8 @@ class SummaryView(ConsultationMixin, OfficerView):
             questions=summary.questions(),
             about_you=summary.about_you(),
             equality=summary.equality(),
-            equality_total=summary.equality_total(),
+            # Officers without equality rights see only this total.
+            equality_total=None if self.sees_equality else summary.equality_total(),
             sees_equality=self.sees_equality,
             threshold=self.threshold,
             can_delete=self.request.user.has_perm(DELETE_RESPONSE),
@@ -459,8 +460,7 @@ class ExportView(ConsultationMixin, OfficerView):
         if file_format not in {"csv", "xlsx"}:
             raise Http404("Exports are CSV or Excel")
         equality = self.sees_equality
-        survey = self.page.survey_definition
-        columns = exports.survey_columns(survey, equality=equality)
+        columns = exports.survey_columns(self.page.survey_definition, equality=equality)
         stamp = slugify(self.page.title)[:60] or "responses"
         log(
             instance=self.page,
@@ -474,8 +474,8 @@ class ExportView(ConsultationMixin, OfficerView):
             },
         )
         if file_format == "csv":
-            return exports.csv_response(self.responses, columns, stamp, equality)
-        return exports.xlsx_response(self.responses, columns, stamp, survey, equality)
+            return exports.csv_response(exports.rows(self.responses, columns, equality), stamp)
+        return exports.xlsx_response(self.responses, columns, stamp, equality)
 
 
 class SummaryExportView(ConsultationMixin, OfficerView):
@@ -498,4 +498,4 @@ class SummaryExportView(ConsultationMixin, OfficerView):
             },
         )
         stamp = (slugify(self.page.title)[:50] or "consultation") + "-figures"
-        return exports.csv_response(None, None, stamp, lines_of=summary_rows(summary))
+        return exports.csv_response(summary_rows(summary), stamp)

@@ -65,9 +65,6 @@ def question_columns(question):
     key = question.key
     label = str(question.label)
 
-    def part(item="", code=""):
-        return lambda parts, themes: parts["answers"].get((key, item, code))
-
     if question.type in SINGLE_VALUED:
         columns = [
             Column(key, question, label, read=lambda parts, themes: parts["single"].get(key, ""))
@@ -107,13 +104,28 @@ def question_columns(question):
                 question,
                 f"{label}: {option.label} (rank)",
                 read=lambda parts, themes, code=option.code: value_of(
-                    part("", code)(parts, themes)
+                    parts["answers"].get((key, "", code))
                 ),
             )
             for option in question.options
         ]
+    if question.type == d.CONSENT:
+        # A ticked consent box is stored with the option code "yes".
+        return [
+            Column(
+                key,
+                question,
+                label,
+                read=lambda parts, themes: "yes" if (key, "", "yes") in parts["answers"] else "",
+            )
+        ]
     columns = [
-        Column(key, question, label, read=lambda parts, themes: value_of(part()(parts, themes)))
+        Column(
+            key,
+            question,
+            label,
+            read=lambda parts, themes: value_of(parts["answers"].get((key, "", ""))),
+        )
     ]
     if question.type in {d.SHORT_TEXT, d.LONG_TEXT}:
         columns.append(
@@ -144,8 +156,6 @@ def value_of(answer):
         return answer.number if answer.number is not None else ""
     if answer.question_type == d.DATE:
         return answer.date
-    if answer.question_type == d.CONSENT:
-        return "yes"
     return answer.text
 
 
@@ -216,13 +226,13 @@ class Echo:
         return value
 
 
-def csv_response(responses, columns, filename, equality=False, lines_of=None):
+def csv_response(lines_of_values, filename):
+    """Rows of values (``rows()``, or any other table) streamed as a CSV file."""
     writer = csv.writer(Echo())
-    source = lines_of if lines_of is not None else rows(responses, columns, equality)
 
     def lines():
         yield "\ufeff"  # so that spreadsheet programs read the file as UTF-8
-        for values in source:
+        for values in lines_of_values:
             yield writer.writerow([neutralise(as_text(value)) for value in values])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
@@ -240,7 +250,7 @@ def text_cell(sheet, value):
     return cell
 
 
-def xlsx_response(responses, columns, filename, survey, equality=False):
+def xlsx_response(responses, columns, filename, equality=False):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Responses")
     for values in rows(responses, columns, equality):

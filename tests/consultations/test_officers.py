@@ -251,6 +251,7 @@ def three(consultation):
             {"question_key": "hours", "question_type": "number", "number": 12},
             {"question_key": "started", "question_type": "date", "date": datetime.date(2019, 3, 5)},
             {"question_key": "email", "question_type": "email", "text": "a@example.org"},
+            {"question_key": "consent", "question_type": "consent", "option_code": "yes"},
         ],
         equality=[("age_band", "35_44")],
         language="pl",
@@ -326,6 +327,7 @@ def test_csv_export_has_one_row_per_response_and_a_column_per_key(consultation, 
     assert row["comments"] == "Więcej ławek 🙂"
     assert row["hours"] == "12" and row["email"] == "a@example.org"
     assert row["started"] == "2019-03-05"
+    assert row["consent"] == "yes" and rows[second.reference]["consent"] == ""
     assert rows[second.reference]["version"] == "easy_read"
     assert rows[second.reference]["respondent_type"] == "organisation"
     assert rows[third.reference]["overall"] == ""
