@@ -37,6 +37,7 @@ from consultations.results import (
     summary_rows,
 )
 from consultations.survey import definitions as d
+from consultations.survey.types import registry
 
 VIEW_ANSWERS = "consultations.view_response_answers"
 VIEW_EQUALITY = "consultations.view_equality_answers"
@@ -207,9 +208,7 @@ class TextAnswersView(ConsultationMixin, OfficerView):
     @cached_property
     def question(self):
         question = self.page.survey_definition.question(self.kwargs["question_key"])
-        if question is None or not (
-            question.type in {d.SHORT_TEXT, d.LONG_TEXT} or question.allow_other
-        ):
+        if question is None or not (registry.type_of(question).free_text or question.allow_other):
             raise Http404("No free-text question with that key")
         return question
 
@@ -228,7 +227,7 @@ class TextAnswersView(ConsultationMixin, OfficerView):
         answers = Answer.objects.filter(
             response__in=self.responses, question_key=self.question.key
         ).exclude(text="")
-        if self.question.type not in {d.SHORT_TEXT, d.LONG_TEXT}:
+        if not registry.type_of(self.question).free_text:
             answers = answers.filter(option_code=d.OTHER_CODE)
         search = self.request.GET.get("q", "").strip()[:200]
         if search:
@@ -262,6 +261,7 @@ class TextAnswersView(ConsultationMixin, OfficerView):
         base.pop("p", None)
         context.update(
             question=self.question,
+            free_text=registry.type_of(self.question).free_text,
             answers=page,
             paginator=paginator,
             themes=[(theme, theme_counts.get(theme.pk, 0)) for theme in self.themes],
@@ -391,38 +391,16 @@ class ResponseDetailView(ResponseMixin, OfficerView):
 
 
 def describe_answers(question, answers):
-    """A stored answer in words: (text, themes) lines."""
-    lines = []
-    if question.type == d.GRID:
-        statements = {s.code: s.label for s in question.statements}
-        for answer in answers:
-            lines.append(
-                (
-                    f"{statements.get(answer.item_key, answer.item_key)}: "
-                    f"{question.option_label(answer.option_code)}",
-                    [],
-                )
-            )
-    elif question.type == d.RANKING:
-        for answer in sorted(answers, key=lambda a: a.number or 0):
-            lines.append((f"{answer.number}. {question.option_label(answer.option_code)}", []))
-    else:
-        for answer in answers:
-            themes = [theme.name for theme in answer.themes.all()]
-            if answer.option_code and question.type != d.CONSENT:
-                text = str(question.option_label(answer.option_code))
-                if answer.text:
-                    text += f": {answer.text}"
-            elif question.type == d.NUMBER:
-                text = str(answer.number)
-            elif question.type == d.DATE:
-                text = answer.date.strftime("%-d %B %Y") if answer.date else ""
-            elif question.type == d.CONSENT:
-                text = "Yes"
-            else:
-                text = answer.text
-            lines.append((text, themes))
-    return lines
+    """A stored answer in words, as the resident read it on check your
+    answers: (text, themes) lines. Themes are tagged on written text, which is
+    the last line (a choice's "other" text comes after its options)."""
+    kind = registry.type_of(question)
+    value, other_text = kind.from_rows(question, answers)
+    lines = [[text, []] for text in kind.words(question, value, other_text)]
+    themes = [theme.name for answer in answers for theme in answer.themes.all()]
+    if lines:
+        lines[-1][1] = themes
+    return [tuple(line) for line in lines]
 
 
 class ResponseDeleteView(ResponseMixin, OfficerView):

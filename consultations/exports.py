@@ -18,6 +18,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from consultations.survey import definitions as d
+from consultations.survey.types import registry
+from consultations.survey.types.base import Column, Stored
 
 FIXED_COLUMNS = [
     ("reference", "Reference"),
@@ -29,25 +31,17 @@ FIXED_COLUMNS = [
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 500
-SINGLE_VALUED = {d.SINGLE_CHOICE, d.DROPDOWN, d.AGREEMENT, d.YES_NO, d.AREA}
-
-
-class Column:
-    def __init__(self, name, question=None, label="", read=None):
-        self.name = name
-        self.question = question
-        self.label = label
-        self.read = read  # (answers by part, themes by question) -> value
 
 
 def survey_columns(survey, equality=False):
-    """Every column of the export, in survey order."""
+    """Every column of the export, in survey order: each question's type says
+    which columns it has and what goes in them."""
     columns = [Column(name, label=label) for name, label in FIXED_COLUMNS]
     for section in survey.sections:
         if section.kind != "main":
             continue
         for question in section.questions:
-            columns.extend(question_columns(question))
+            columns.extend(registry.type_of(question).export_columns(question))
     if equality:
         for question in d.equality_section().questions:
             columns.append(
@@ -55,129 +49,32 @@ def survey_columns(survey, equality=False):
                     f"equality:{question.key}",
                     question,
                     str(question.label),
-                    read=lambda parts, themes, key=question.key: parts["equality"].get(key, ""),
+                    read=lambda stored: stored.value,
+                    source="equality",
                 )
             )
     return columns
 
 
-def question_columns(question):
-    key = question.key
-    label = str(question.label)
-
-    if question.type in SINGLE_VALUED:
-        columns = [
-            Column(key, question, label, read=lambda parts, themes: parts["single"].get(key, ""))
-        ]
-        if question.allow_other:
-            columns.append(other_column(question))
-        return columns
-    if question.type == d.MULTIPLE_CHOICE:
-        columns = [
-            Column(
-                f"{key}:{code}",
-                question,
-                f"{label}: {question.option_label(code)}",
-                read=lambda parts, themes, code=code: (
-                    1 if (key, "", code) in parts["answers"] else ""
-                ),
-            )
-            for code in question.option_codes()
-        ]
-        if question.allow_other:
-            columns.append(other_column(question))
-        return columns
-    if question.type == d.GRID:
-        return [
-            Column(
-                f"{key}:{statement.code}",
-                question,
-                f"{label}: {statement.label}",
-                read=lambda parts, themes, item=statement.code: parts["grid"].get((key, item), ""),
-            )
-            for statement in question.statements
-        ]
-    if question.type == d.RANKING:
-        return [
-            Column(
-                f"{key}:{option.code}",
-                question,
-                f"{label}: {option.label} (rank)",
-                read=lambda parts, themes, code=option.code: value_of(
-                    parts["answers"].get((key, "", code))
-                ),
-            )
-            for option in question.options
-        ]
-    if question.type == d.CONSENT:
-        # A ticked consent box is stored with the option code "yes".
-        return [
-            Column(
-                key,
-                question,
-                label,
-                read=lambda parts, themes: "yes" if (key, "", "yes") in parts["answers"] else "",
-            )
-        ]
-    columns = [
-        Column(
-            key,
-            question,
-            label,
-            read=lambda parts, themes: value_of(parts["answers"].get((key, "", ""))),
-        )
-    ]
-    if question.type in {d.SHORT_TEXT, d.LONG_TEXT}:
-        columns.append(
-            Column(
-                f"{key}:themes",
-                question,
-                f"{label}: themes",
-                read=lambda parts, themes: "; ".join(themes.get(key, [])),
-            )
-        )
-    return columns
-
-
-def other_column(question):
-    key = question.key
-    return Column(
-        f"{key}:other_text",
-        question,
-        f"{question.label}: other, please specify",
-        read=lambda parts, themes: parts["other"].get(key, ""),
-    )
-
-
-def value_of(answer):
-    if answer is None:
-        return ""
-    if answer.question_type in {d.NUMBER, d.RANKING}:
-        return answer.number if answer.number is not None else ""
-    if answer.question_type == d.DATE:
-        return answer.date
-    return answer.text
-
-
-def response_parts(response, equality=False):
-    """A response's prefetched answers, arranged for the column readers."""
-    parts = {"answers": {}, "single": {}, "grid": {}, "other": {}, "equality": {}}
-    themes = {}
+def stored_answers(response, questions, equality=False):
+    """A response's prefetched answers, read back by their types:
+    ({question key: Stored}, {equality question key: Stored})."""
+    rows = {}
     for answer in response.answers.all():
-        parts["answers"][(answer.question_key, answer.item_key, answer.option_code)] = answer
-        if answer.question_type in SINGLE_VALUED:
-            parts["single"][answer.question_key] = answer.option_code
-        elif answer.question_type == d.GRID:
-            parts["grid"][(answer.question_key, answer.item_key)] = answer.option_code
-        if answer.option_code == d.OTHER_CODE and answer.text:
-            parts["other"][answer.question_key] = answer.text
-        names = [theme.name for theme in answer.themes.all()]
-        if names:
-            themes.setdefault(answer.question_key, []).extend(names)
+        rows.setdefault(answer.question_key, []).append(answer)
+    answers = {}
+    for key, mine in rows.items():
+        question = questions.get(key)
+        if question is None:
+            continue
+        value, other_text = registry.type_of(question).from_rows(question, mine)
+        themes = [theme.name for answer in mine for theme in answer.themes.all()]
+        answers[key] = Stored(value, other_text, themes)
+    equality_answers = {}
     if equality:
         for answer in response.equality_answers.all():
-            parts["equality"][answer.question_key] = answer.option_code
-    return parts, themes
+            equality_answers[answer.question_key] = Stored(answer.option_code)
+    return answers, equality_answers
 
 
 def fixed_values(response):
@@ -198,10 +95,17 @@ def rows(responses, columns, equality=False):
     if equality:
         prefetch.append("equality_answers")
     queryset = responses.order_by("submitted_at", "pk").prefetch_related(*prefetch)
+    questions = {
+        column.question.key: column.question
+        for column in columns
+        if column.question is not None and column.source == "answers"
+    }
     for response in queryset.iterator(chunk_size=CHUNK):
-        parts, themes = response_parts(response, equality)
+        answers, equality_answers = stored_answers(response, questions, equality)
         values = fixed_values(response)
-        values.extend(column.read(parts, themes) for column in columns[len(FIXED_COLUMNS) :])
+        for column in columns[len(FIXED_COLUMNS) :]:
+            source = equality_answers if column.source == "equality" else answers
+            values.append(column.cell(source.get(column.question.key)))
         yield values
 
 

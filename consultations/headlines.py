@@ -20,21 +20,8 @@ from wagtail.blocks import StreamBlockValidationError, StructBlockValidationErro
 
 from .models import Answer
 from .results import percent
-from .survey import definitions as d
-from .survey.blocks import survey_from_stream
-
-# Question types a figure can count: those answered by choosing options.
-COUNTABLE_TYPES = {
-    d.SINGLE_CHOICE,
-    d.MULTIPLE_CHOICE,
-    d.DROPDOWN,
-    d.AGREEMENT,
-    d.GRID,
-    d.RANKING,
-    d.YES_NO,
-    d.AREA,
-    d.CONSENT,
-}
+from .survey.structure import survey_from_stream
+from .survey.types import registry
 
 
 def codes_of(value):
@@ -42,9 +29,7 @@ def codes_of(value):
 
 
 def valid_codes(question):
-    if question.type == d.CONSENT:
-        return ["yes"]  # a ticked consent box is stored as "yes"
-    return question.option_codes()
+    return registry.type_of(question).headline_codes(question)
 
 
 @dataclass
@@ -81,18 +66,17 @@ def headline_figures(page):
     for child in page.results_headlines:
         value = child.value
         question = survey.question(value["question_key"])
-        if question is None or question.type not in COUNTABLE_TYPES:
+        if question is None or not registry.type_of(question).countable:
             continue
-        statement = (value.get("statement_code") or "") if question.type == d.GRID else ""
+        has_statements = registry.type_of(question).has_statements
+        statement = (value.get("statement_code") or "") if has_statements else ""
         wanted.append((question, statement, codes_of(value), value["description"]))
     if not wanted:
         return []
     counts = {}
     for index, (question, statement, codes, _description) in enumerate(wanted):
         answered = Q(question_key=question.key, item_key=statement)
-        chosen = answered & Q(option_code__in=codes)
-        if question.type == d.RANKING:
-            chosen &= Q(number=1)  # ranked first
+        chosen = answered & registry.type_of(question).headline_chosen(codes)
         counts[f"total_{index}"] = Count("response", distinct=True, filter=answered)
         counts[f"count_{index}"] = Count("response", distinct=True, filter=chosen)
     totals = (
@@ -138,26 +122,27 @@ def headline_problems(question, value):
     key = value.get("question_key") or ""
     if question is None:
         return {"question_key": f"There is no question with the key '{key}' in this survey."}
-    if question.type not in COUNTABLE_TYPES:
-        kind = question.type.replace("_", " ")
+    kind = registry.type_of(question)
+    if not kind.countable:
+        named = question.type.replace("_", " ")
         return {
-            "question_key": f"Question '{key}' is a {kind} question. A headline figure needs a "
+            "question_key": f"Question '{key}' is a {named} question. A headline figure needs a "
             "question whose answers are chosen from options."
         }
     problems = {}
     statement = value.get("statement_code") or ""
     statements = [s.code for s in question.statements]
-    if question.type == d.GRID and not statement:
+    if kind.has_statements and not statement:
         problems["statement_code"] = (
             f"Question '{key}' is a grid: give the code of one of its statements "
             f"({', '.join(statements)})."
         )
-    elif question.type == d.GRID and statement not in statements:
+    elif kind.has_statements and statement not in statements:
         problems["statement_code"] = (
             f"Question '{key}' has no statement '{statement}'. Its statements are: "
             f"{', '.join(statements)}."
         )
-    elif question.type != d.GRID and statement:
+    elif not kind.has_statements and statement:
         problems["statement_code"] = f"Question '{key}' is not a grid: leave this empty."
     codes = valid_codes(question)
     unknown = [code for code in codes_of(value) if code not in codes]

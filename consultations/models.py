@@ -42,7 +42,9 @@ from core.easy_read import EasyReadMixin
 from core.models import BasePage
 
 from .routes import SurveyRoutesMixin
-from .survey.blocks import KeyBlock, SurveyBlock, survey_from_stream
+from .survey.blocks import KeyBlock
+from .survey.structure import SurveyBlock, survey_from_stream
+from .survey.types import registry
 
 FORTHCOMING = "forthcoming"
 OPEN = "open"
@@ -464,11 +466,7 @@ def locked_survey_problems(page):
             if marker not in reported:
                 problems.append(f"Statement '{item_key}' of question '{key}' has answers.")
                 reported.add(marker)
-        if (
-            option_code
-            and question.type not in {"short_text", "long_text", "email", "postcode", "consent"}
-            and option_code not in question.option_codes()
-        ):
+        if option_code and option_code not in registry.type_of(question).answer_codes(question):
             marker = (key, "option", option_code)
             if marker not in reported:
                 problems.append(f"Option '{option_code}' of question '{key}' has answers.")

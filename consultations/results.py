@@ -25,19 +25,9 @@ from consultations.models import (
     Theme,
 )
 from consultations.survey import definitions as d
+from consultations.survey.types import registry
 
 LONDON = ZoneInfo("Europe/London")
-
-# Agreement scores: 5 for strongly agree down to 1; "don't know" is left out.
-AGREEMENT_SCORES = {
-    "strongly_agree": 5,
-    "agree": 4,
-    "neither": 3,
-    "disagree": 2,
-    "strongly_disagree": 1,
-}
-CHOICE_TYPES = {d.SINGLE_CHOICE, d.DROPDOWN, d.AGREEMENT, d.YES_NO, d.AREA, d.MULTIPLE_CHOICE}
-TEXT_TYPES = {d.SHORT_TEXT, d.LONG_TEXT}
 
 
 def responses_to(page):
@@ -207,20 +197,8 @@ class QuestionSummary:
 
     @property
     def kind(self):
-        return self.question.type
-
-
-def average_score(counts):
-    """The mean agreement score (5 strongly agree to 1 strongly disagree)."""
-    scored = [(AGREEMENT_SCORES[code], n) for code, n in counts.items() if code in AGREEMENT_SCORES]
-    people = sum(n for _score, n in scored)
-    if not people:
-        return None
-    return round(sum(score * n for score, n in scored) / people, 2)
-
-
-def uses_agreement_scale(question):
-    return {o.code for o in question.options} >= set(AGREEMENT_SCORES)
+        """The question's type (types.base.QuestionType)."""
+        return registry.type_of(self.question)
 
 
 class Summary:
@@ -250,15 +228,18 @@ class Summary:
             .annotate(n=Count("response", distinct=True))
         }
         self._ranks = {}
+        # A rank is an option code stored with a number.
         for key, code, rank, n in (
-            answers.filter(question_type=d.RANKING)
+            answers.exclude(option_code="")
+            .exclude(number=None)
             .values_list("question_key", "option_code", "number")
             .annotate(n=Count("id"))
         ):
             self._ranks.setdefault(key, {}).setdefault(code, {})[rank] = n
         self._stats = {
             row["question_key"]: row
-            for row in answers.filter(question_type__in=[d.NUMBER, d.DATE])
+            for row in answers.filter(option_code="")
+            .exclude(number=None, date=None)
             .values("question_key")
             .annotate(
                 average=Avg("number"),
@@ -309,63 +290,33 @@ class Summary:
             answered=self._answered.get(key, 0),
             themes=self._themes.get(key, []),
         )
-        counts = self._counts.get((key, ""), {})
-        if question.type in CHOICE_TYPES:
-            summary.figures = [
-                Figure(code, question.option_label(code), counts.get(code, 0), summary.answered)
-                for code in question.option_codes()
-            ]
-            summary.other_answers = self._others.get(key, 0)
-            if question.type == d.AGREEMENT:
-                summary.average = average_score(counts)
-        elif question.type == d.GRID:
-            for statement in question.statements:
-                item_counts = self._counts.get((key, statement.code), {})
-                answered = self._answered_items.get((key, statement.code), 0)
-                figures = [
-                    Figure(o.code, o.label, item_counts.get(o.code, 0), answered)
-                    for o in question.options
-                ]
-                average = average_score(item_counts) if uses_agreement_scale(question) else None
-                summary.statements.append((statement, figures, average))
-        elif question.type == d.RANKING:
-            ranks = self._ranks.get(key, {})
-            places = len(question.options)
-            for option in question.options:
-                by_rank = ranks.get(option.code, {})
-                ranked = sum(by_rank.values())
-                # Rank score: a first place earns as many points as there are
-                # options, the last place one point.
-                score = sum((places - rank + 1) * n for rank, n in by_rank.items() if rank)
-                average = (
-                    round(sum(rank * n for rank, n in by_rank.items() if rank) / ranked, 2)
-                    if ranked
-                    else None
-                )
-                summary.figures.append(
-                    Figure(
-                        option.code,
-                        option.label,
-                        by_rank.get(1, 0),
-                        summary.answered,
-                        extra={"score": score, "average_rank": average, "ranked": ranked},
-                    )
-                )
-            summary.figures.sort(key=lambda f: -f.extra["score"])
-        elif question.type == d.NUMBER:
-            stats = self._stats.get(key) or {}
-            summary.average = round(stats["average"], 2) if stats.get("average") else None
-            summary.minimum, summary.maximum = stats.get("lowest"), stats.get("highest")
-        elif question.type == d.DATE:
-            stats = self._stats.get(key) or {}
-            summary.minimum, summary.maximum = stats.get("earliest"), stats.get("latest")
-        elif question.type == d.CONSENT:
-            summary.figures = [
-                Figure("yes", "Agreed", counts.get("yes", 0), self.total),
-            ]
-        elif question.type in TEXT_TYPES:
-            summary.lists_text = True
+        registry.type_of(question).summarise(question, self, summary)
         return summary
+
+    # What the question types read to summarise themselves.
+
+    def counts(self, key, item=""):
+        """{option code: answers} for a question (or one of its statements)."""
+        return self._counts.get((key, item), {})
+
+    def answered_item(self, key, item):
+        """How many responses answered one statement of a question."""
+        return self._answered_items.get((key, item), 0)
+
+    def ranks(self, key):
+        """{option code: {rank: answers}} for a ranking question."""
+        return self._ranks.get(key, {})
+
+    def stats(self, key):
+        """The average, lowest and highest number, earliest and latest date."""
+        return self._stats.get(key) or {}
+
+    def others(self, key):
+        """How many "other, please specify" texts were written."""
+        return self._others.get(key, 0)
+
+    def figure(self, code, label, count, total, **kwargs):
+        return Figure(code, label, count, total, **kwargs)
 
     def about_you(self):
         """How people answered, and their areas: kept on the response itself."""
@@ -429,6 +380,33 @@ class Summary:
         return parts
 
 
+class FigureRows:
+    """Writes the rows of the export of figures; each question type says which
+    of its figures go in (``figure_rows``)."""
+
+    def row(self, item, measure, value, statement="", figure=None):
+        return [
+            str(item.section.title),
+            item.question.key,
+            str(item.question.label),
+            str(statement),
+            figure.code if figure else "",
+            str(figure.label) if figure else "",
+            measure,
+            value,
+        ]
+
+    def figures(self, item, figures, statement=""):
+        for figure in figures:
+            if figure.suppressed:
+                yield self.row(item, "responses", figure.display, statement, figure)
+                continue
+            yield self.row(item, "responses", figure.count, statement, figure)
+            yield self.row(
+                item, "share of those who answered (%)", figure.percent, statement, figure
+            )
+
+
 def summary_rows(summary):
     """The summary's figures, one per row, for the export of figures: the same
     numbers as the page, small equality counts hidden the same way."""
@@ -442,54 +420,14 @@ def summary_rows(summary):
         "measure",
         "value",
     ]
-
-    def row(item, measure, value, statement="", figure=None):
-        return [
-            str(item.section.title),
-            item.question.key,
-            str(item.question.label),
-            str(statement),
-            figure.code if figure else "",
-            str(figure.label) if figure else "",
-            measure,
-            value,
-        ]
-
-    def figure_rows(item, figures, statement=""):
-        for figure in figures:
-            if figure.suppressed:
-                yield row(item, "responses", figure.display, statement, figure)
-                continue
-            yield row(item, "responses", figure.count, statement, figure)
-            yield row(item, "share of those who answered (%)", figure.percent, statement, figure)
-
+    out = FigureRows()
     yield ["", "", "", "", "", "", "responses in total", summary.total]
     for item in [*summary.questions(), *summary.about_you(), *summary.equality()]:
         answered = getattr(item, "answered_figure", None)
-        yield row(item, "answered", answered.display if answered else item.answered)
-        if item.kind == d.GRID:
-            for statement, figures, average in item.statements:
-                yield from figure_rows(item, figures, statement.label)
-                if average is not None:
-                    yield row(item, "average score (5 to 1)", average, statement.label)
-        elif item.kind == d.RANKING:
-            for figure in item.figures:
-                yield row(item, "rank score", figure.extra["score"], figure=figure)
-                yield row(item, "average rank", figure.extra["average_rank"] or "", figure=figure)
-                yield row(item, "ranked first", figure.count, figure=figure)
-        elif item.kind in {d.NUMBER, d.DATE}:
-            if item.kind == d.NUMBER:
-                yield row(item, "average", "" if item.average is None else item.average)
-            yield row(item, "lowest", "" if item.minimum is None else item.minimum)
-            yield row(item, "highest", "" if item.maximum is None else item.maximum)
-        else:
-            yield from figure_rows(item, item.figures)
-            if item.average is not None:
-                yield row(item, "average score (5 to 1)", item.average)
-            if item.other_answers:
-                yield row(item, "'other' answers written", item.other_answers)
+        yield out.row(item, "answered", answered.display if answered else item.answered)
+        yield from item.kind.figure_rows(item, out)
         for theme, count in item.themes:
-            yield row(item, f"theme: {theme.name}", count)
+            yield out.row(item, f"theme: {theme.name}", count)
     if not summary.show_equality:
         total = summary.equality_total()
         yield [

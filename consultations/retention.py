@@ -21,7 +21,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from .models import Answer, ConsultationPage, EqualityAnswer, Response, SavedSurvey
-from .survey import definitions as d
+from .survey.types import registry
 
 LOG_ACTION = "consultations.remove_personal_data"
 # Responses whose consultation page was deleted have no closing date or survey
@@ -86,14 +86,20 @@ def due_consultations(now=None):
     return sorted(due, key=lambda page: (page.closes_at, page.pk))
 
 
+def always_personal_types():
+    """The question types whose stored answers are personal whatever the survey says."""
+    return registry.names_where(always_personal=True)
+
+
 def personal_question_keys(survey):
     """The keys of questions whose answers are personal data: (email and postcode
     questions, free-text questions marked as personal)."""
     contact, text = set(), set()
     for question in survey.questions():
-        if question.type in d.PERSONAL_TYPES:
+        kind = registry.type_of(question)
+        if kind.always_personal:
             contact.add(question.key)
-        elif question.type in d.FREE_TEXT_TYPES and question.personal:
+        elif kind.free_text and question.personal:
             text.add(question.key)
     return contact, text
 
@@ -102,7 +108,7 @@ def remove_personal_data(page, now=None, dry_run=False):
     """Remove the personal data of one consultation's responses not yet cleaned."""
     contact_keys, text_keys = personal_question_keys(page.survey_definition)
     # Email and postcode answers are personal whatever the survey says now.
-    is_contact = Q(question_type__in=d.PERSONAL_TYPES) | Q(question_key__in=contact_keys)
+    is_contact = Q(question_type__in=always_personal_types()) | Q(question_key__in=contact_keys)
     return _remove(
         page,
         Response.objects.filter(
@@ -127,8 +133,8 @@ def remove_orphans_personal_data(now=None, dry_run=False):
     return _remove(
         None,
         responses,
-        Q(question_type__in=d.PERSONAL_TYPES),
-        Q(question_type__in=d.FREE_TEXT_TYPES),
+        Q(question_type__in=always_personal_types()),
+        Q(question_type__in=registry.names_where(free_text=True)),
         SavedSurvey.objects.none(),
         now,
         dry_run,

@@ -35,10 +35,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.contrib.routable_page.models import path
 
-from .survey.blocks import survey_from_stream
 from .survey.forms import answer_lines, field_id
 from .survey.journey import Journey
 from .survey.storage import store_response
+from .survey.structure import survey_from_stream
+from .survey.types import registry
 
 logger = logging.getLogger(__name__)
 
@@ -460,7 +461,4 @@ class SurveyRoutesMixin:
 
 
 def _first_input(question):
-    if question.type in {"grid", "ranking"}:
-        codes = question.statements if question.type == "grid" else question.options
-        return f"{question.key}__{codes[0].code}" if codes else question.key
-    return question.key
+    return registry.type_of(question).first_input(question)

@@ -9,55 +9,12 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-# Question types -------------------------------------------------------------
+# What the question types share ---------------------------------------------------
+# Everything else about each type (its block, rules, template, figures and
+# export columns) is in ``types/``; ask ``types.registry`` for it.
 
-SHORT_TEXT = "short_text"
-LONG_TEXT = "long_text"
-SINGLE_CHOICE = "single_choice"
-MULTIPLE_CHOICE = "multiple_choice"
-DROPDOWN = "dropdown"
-AGREEMENT = "agreement"
-GRID = "grid"
-RANKING = "ranking"
-NUMBER = "number"
-DATE = "date"
-EMAIL = "email"
-POSTCODE = "postcode"
-YES_NO = "yes_no"
-AREA = "area"
-CONSENT = "consent"
-
-QUESTION_TYPES = [
-    SHORT_TEXT,
-    LONG_TEXT,
-    SINGLE_CHOICE,
-    MULTIPLE_CHOICE,
-    DROPDOWN,
-    AGREEMENT,
-    GRID,
-    RANKING,
-    NUMBER,
-    DATE,
-    EMAIL,
-    POSTCODE,
-    YES_NO,
-    AREA,
-    CONSENT,
-]
-
-# Types with one answer picked from a list: the only ones a condition may test.
-SINGLE_VALUED_CHOICE_TYPES = {SINGLE_CHOICE, DROPDOWN, AGREEMENT, YES_NO, AREA}
-# Types whose one field is simple enough to be revealed under a radio option on
-# the same page (GOV.UK conditional reveal holds one simple field at most).
-REVEALABLE_TYPES = {SHORT_TEXT, NUMBER, EMAIL, POSTCODE, DROPDOWN}
-# Types that offer "Other, please specify".
-OTHER_TYPES = {SINGLE_CHOICE, MULTIPLE_CHOICE}
-
+# The code stored for "Other, please specify".
 OTHER_CODE = "other"
-# Types whose answers are always personal data, whatever staff say.
-PERSONAL_TYPES = {EMAIL, POSTCODE}
-# Types whose answers are free text that staff can mark as personal.
-FREE_TEXT_TYPES = {SHORT_TEXT, LONG_TEXT}
 SHORT_TEXT_MAX = 200
 OTHER_TEXT_MAX = 200
 
@@ -156,7 +113,8 @@ class Question:
 
     def option_codes(self):
         codes = [option.code for option in self.options]
-        if self.allow_other and self.type in OTHER_TYPES:
+        # Only the types that offer "Other, please specify" ever set allow_other.
+        if self.allow_other:
             codes.append(OTHER_CODE)
         return codes
 
@@ -213,6 +171,8 @@ def options(pairs):
 
 
 # The fixed sections: same keys on every consultation ----------------------------
+# Their questions are ordinary single-choice and area questions, so they are
+# checked, stored, read and counted by those types like any other.
 
 ABOUT_SECTION_KEY = "about_you"
 EQUALITY_SECTION_KEY = "equality"
@@ -246,7 +206,7 @@ def about_you_section(easy_read=False):
             questions=[
                 Question(
                     key="respondent_type",
-                    type=SINGLE_CHOICE,
+                    type="single_choice",
                     label=_("Who are you answering for?"),
                     required=True,
                     options=options(RESPONDENT_TYPES_EASY_READ),
@@ -255,7 +215,7 @@ def about_you_section(easy_read=False):
                 ),
                 Question(
                     key="district",
-                    type=AREA,
+                    type="area",
                     label=_("Where do you live or work?"),
                     required=True,
                     options=districts(easy_read=True),
@@ -272,7 +232,7 @@ def about_you_section(easy_read=False):
         questions=[
             Question(
                 key="respondent_type",
-                type=SINGLE_CHOICE,
+                type="single_choice",
                 label=_("How are you answering this survey?"),
                 required=True,
                 options=options(RESPONDENT_TYPES),
@@ -280,7 +240,7 @@ def about_you_section(easy_read=False):
             ),
             Question(
                 key="district",
-                type=AREA,
+                type="area",
                 label=_("Which area do you live or work in?"),
                 required=True,
                 options=options(DISTRICTS),
@@ -326,7 +286,7 @@ def equality_section(easy_read=False):
     def radios(key, label, pairs, hint=""):
         return Question(
             key=key,
-            type=SINGLE_CHOICE,
+            type="single_choice",
             label=label,
             hint=hint,
             required=False,

@@ -7,41 +7,19 @@ same reference, instead of a second one.
 
 from django.db import IntegrityError, transaction
 
-from . import definitions as d
+from .types import registry
 
 
 def answer_rows(form):
-    """Answer fields for every cleaned answer of a main section."""
+    """Answer fields for every cleaned answer of a main section: each
+    question's type says which rows its answer is stored as."""
     rows = []
     for question in form.active_questions():
         value = form.cleaned.get(question.key)
         if value is None:
             continue
-        base = {"question_key": question.key, "question_type": question.type}
         other = form.other_text.get(question.key, "")
-        if question.type in {d.SINGLE_CHOICE, d.DROPDOWN, d.AGREEMENT, d.YES_NO, d.AREA}:
-            rows.append(
-                {**base, "option_code": value, "text": other if value == d.OTHER_CODE else ""}
-            )
-        elif question.type == d.MULTIPLE_CHOICE:
-            for code in value:
-                rows.append(
-                    {**base, "option_code": code, "text": other if code == d.OTHER_CODE else ""}
-                )
-        elif question.type == d.GRID:
-            for statement, code in value.items():
-                rows.append({**base, "item_key": statement, "option_code": code})
-        elif question.type == d.RANKING:
-            for code, rank in value.items():
-                rows.append({**base, "option_code": code, "number": rank})
-        elif question.type == d.NUMBER:
-            rows.append({**base, "number": value})
-        elif question.type == d.DATE:
-            rows.append({**base, "date": value})
-        elif question.type == d.CONSENT:
-            rows.append({**base, "option_code": "yes"})
-        else:
-            rows.append({**base, "text": value})
+        rows.extend(registry.type_of(question).answer_rows(question, value, other))
     return rows
 
 

@@ -4,7 +4,7 @@ import pytest
 from wagtail.blocks import StreamBlockValidationError
 
 from consultations.factories import every_type_survey, options, question, section
-from consultations.survey.blocks import SurveyBlock
+from consultations.survey.structure import SurveyBlock
 
 
 def clean(raw):

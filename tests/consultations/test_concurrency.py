@@ -34,7 +34,7 @@ def one_section_survey():
 @pytest.mark.django_db
 def test_the_survey_used_here_is_valid():
     """Also makes pytest-django create the test database when this module runs alone."""
-    from consultations.survey.blocks import SurveyBlock
+    from consultations.survey.structure import SurveyBlock
 
     block = SurveyBlock()
     assert block.clean(block.to_python(one_section_survey()))

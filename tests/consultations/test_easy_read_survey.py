@@ -15,7 +15,7 @@ from consultations.factories import ConsultationPageFactory, every_type_survey
 from consultations.models import Answer, ConsultationPage, Response
 from consultations.results import option_counts
 from consultations.survey import definitions as d
-from consultations.survey.blocks import SurveyBlock, survey_from_stream
+from consultations.survey.structure import SurveyBlock, survey_from_stream
 
 from .conftest import ABOUT, CONTACT, EQUALITY, GROUP, VIEWS, Resident, errors_in
 

@@ -130,9 +130,9 @@ def test_demo_has_the_closed_2014_and_open_2022_consultations(client, demo):
     assert len(survey.question("building_block_agreement").statements) == 8
     assert [s.kind for s in survey.sections][-2:] == ["about", "equality"]
     used = {q.type for q in approach.survey_definition.questions()}
-    from consultations.survey.definitions import QUESTION_TYPES
+    from consultations.survey.types import registry
 
-    assert set(QUESTION_TYPES) <= used
+    assert set(registry.names()) <= used
     html = client.get(strategy.url).content.decode()
     assert "11:59pm on 1 September 2014" in html
 
