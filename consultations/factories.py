@@ -1,10 +1,12 @@
 import datetime
+import uuid
 
 import factory
 import wagtail_factories
 from django.utils import timezone
 
-from .models import ConsultationIndexPage, ConsultationPage
+from .models import Answer, ConsultationIndexPage, ConsultationPage, Response, new_reference
+from .survey.types import registry
 
 
 def question(block_type, key, label, required=True, **extra):
@@ -103,6 +105,39 @@ def every_type_survey():
             ],
         ),
     ]
+
+
+def random_answers(survey, rng):
+    """A plausible answer to every question of the survey's own sections
+    (conditions aside), each made by its question's type: {key: (value, other text)}."""
+    answers = {}
+    for section in survey.sections:
+        if section.kind != "main":
+            continue
+        for question in section.questions:
+            answers[question.key] = registry.type_of(question).random_answer(question, rng)
+    return answers
+
+
+def random_response(page, rng, **fields):
+    """A stored response to ``page`` with random answers to every question;
+    returns the response and the answers it was given."""
+    survey = page.survey_definition
+    answers = random_answers(survey, rng)
+    response = Response.objects.create(
+        consultation_key=page.translation_key,
+        page=page,
+        reference=new_reference(),
+        submission_token=uuid.uuid4().hex,
+        language=fields.pop("language", "en"),
+        **fields,
+    )
+    rows = []
+    for key, (value, other_text) in answers.items():
+        question = survey.question(key)
+        rows.extend(registry.type_of(question).answer_rows(question, value, other_text))
+    Answer.objects.bulk_create(Answer(response=response, **row) for row in rows)
+    return response, answers
 
 
 class ConsultationIndexPageFactory(wagtail_factories.PageFactory):
