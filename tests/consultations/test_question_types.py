@@ -198,3 +198,35 @@ def test_random_responses_are_summarised_and_exported_by_their_types(consultatio
         assert isinstance(cells["hours"], int)
         assert cells["consent"] == "yes"
         assert cells["postcode"].startswith("LE")
+
+
+def test_the_survey_package_has_no_import_cycles():
+    import ast
+
+    root = Path(settings.BASE_DIR) / "consultations" / "survey"
+    modules = {}
+    for path in root.rglob("*.py"):
+        parts = path.relative_to(settings.BASE_DIR).with_suffix("").parts
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+        imported = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                base = package.split(".")[: len(package.split(".")) - max(node.level - 1, 0)]
+                module = ".".join([*base, node.module] if node.module else base)
+                if not node.level:
+                    module = node.module or ""
+                for alias in node.names:
+                    target = f"{module}.{alias.name}"
+                    imported.add(target if target in modules else module)
+        graph[name] = {target for target in imported if target in modules} - {name}
+
+    def reaches(start, goal, seen):
+        for target in graph[start]:
+            if target == goal or (target not in seen and reaches(target, goal, seen | {target})):
+                return True
+        return False
+
+    assert [name for name in graph if reaches(name, name, set())] == []
