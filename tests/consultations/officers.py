@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from consultations.models import Answer, EqualityAnswer, Response, new_reference
+from consultations.survey.types import registry
 
 AGREEMENT = ["strongly_agree", "agree", "neither", "disagree", "strongly_disagree", "dont_know"]
 LANGUAGES = ["en", "pl", "ur", "gu"]
@@ -40,6 +41,7 @@ def make_response(page, answers=(), equality=(), **fields):
 def random_responses(page, count, seed=7):
     """``count`` responses to the every-type survey, and what each said."""
     rng = random.Random(seed)
+    survey = page.survey_definition
     made = []
     start = timezone.now() - datetime.timedelta(days=5)
     for n in range(count):
@@ -59,40 +61,12 @@ def random_responses(page, count, seed=7):
             "hours": rng.randint(0, 100),
             "age_band": rng.choice(["16_24", "35_44", "65_74"]),
         }
+        # The rows each question's type stores for what was said.
         answers = [
-            {
-                "question_key": "overall",
-                "question_type": "agreement",
-                "option_code": said["overall"],
-            },
-            *(
-                {
-                    "question_key": "principles",
-                    "question_type": "grid",
-                    "item_key": statement,
-                    "option_code": code,
-                }
-                for statement, code in said["principles"].items()
-            ),
-            *(
-                {
-                    "question_key": "ranking",
-                    "question_type": "ranking",
-                    "option_code": code,
-                    "number": rank,
-                }
-                for code, rank in said["ranking"].items()
-            ),
-            {
-                "question_key": "involved",
-                "question_type": "single_choice",
-                "option_code": said["involved"],
-            },
-            *(
-                {"question_key": "activities", "question_type": "multiple_choice", "option_code": c}
-                for c in said["activities"]
-            ),
-            {"question_key": "hours", "question_type": "number", "number": said["hours"]},
+            row
+            for key in ("overall", "principles", "ranking", "involved", "activities", "hours")
+            if said[key] != []
+            for row in rows_for(survey.question(key), said[key])
         ]
         response = make_response(
             page,
@@ -107,6 +81,10 @@ def random_responses(page, count, seed=7):
         said["response"] = response
         made.append(said)
     return made
+
+
+def rows_for(question, value):
+    return registry.type_of(question).answer_rows(question, value)
 
 
 def staff(username, groups=(), superuser=False):
