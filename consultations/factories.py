@@ -5,8 +5,15 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
+from core.blocks import with_block_ids
+
 from .models import Answer, ConsultationIndexPage, ConsultationPage, Response, new_reference
 from .survey.types import registry
+
+
+def survey_with_ids(raw, where="factory"):
+    """A raw survey with an id on every block, as the admin's form saves it."""
+    return with_block_ids(ConsultationPage._meta.get_field("survey").stream_block, raw, where)
 
 
 def question(block_type, key, label, required=True, **extra):
@@ -154,7 +161,9 @@ class ConsultationPageFactory(wagtail_factories.PageFactory):
     introduction = "What we propose."
     opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
     closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
-    survey = factory.LazyFunction(every_type_survey)
+    # Raw StreamField data gets its block ids here, as the admin's form gives
+    # them: wagtail-localize finds each translatable string by its block's id.
+    survey = factory.LazyFunction(lambda: survey_with_ids(every_type_survey()))
     ask_about_you = True
     ask_equality = True
 

@@ -37,7 +37,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from core.blocks import DocumentLinkBlock, StandardBodyBlock, with_block_ids
+from core.blocks import DocumentLinkBlock, StandardBodyBlock
 from core.easy_read import EasyReadMixin
 from core.models import BasePage
 
@@ -395,14 +395,6 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
         return bool(self.survey)
 
     # Rules when saving ----------------------------------------------------------
-
-    def save(self, *args, **kwargs):
-        for name in ("survey", "events"):
-            stream = getattr(self, name)
-            raw = stream.get_prep_value()
-            where = f"{self.translation_key}/{name}"
-            setattr(self, name, with_block_ids(stream.stream_block, raw, where))
-        return super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

@@ -1,7 +1,11 @@
 """Development: DEBUG on, email printed to the console, a throwaway key."""
 
 from .base import *  # noqa: F403
-from .base import env_bool, os
+from .base import INSTALLED_APPS, env_bool, os
+
+# The demo content and its loader (load_demo_content): development and tests
+# only. Production does not install this app, and the image leaves it out.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get(

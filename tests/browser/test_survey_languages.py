@@ -43,7 +43,7 @@ def answer_the_survey(page, code):
     page.locator('input[name="activity_area"]').nth(1).check()
     page.locator('input[name="pandemic_help"]').first.check()
     next_step(page)
-    page.locator("#f-group_size").select_option("10_to_50")
+    page.locator("#f-group_size").select_option("from_10_to_50")
     page.locator("#f-volunteer_hours").fill("8")
     page.locator("#f-group_started").fill("14")
     page.locator("#f-group_started__month").fill("5")

@@ -135,19 +135,3 @@ def test_demo_has_the_closed_2014_and_open_2022_consultations(client, demo):
     assert set(registry.names()) <= used
     html = client.get(strategy.url).content.decode()
     assert "11:59pm on 1 September 2014" in html
-
-
-def test_loading_the_demo_again_changes_nothing(demo):
-    from consultations import demo as consultation_demo
-    from core.demo import DemoLoader
-
-    before = {
-        page.slug: [child.id for child in page.survey] for page in ConsultationPage.objects.all()
-    }
-    consultation_demo.load(DemoLoader())
-    after = {
-        page.slug: [child.id for child in page.survey] for page in ConsultationPage.objects.all()
-    }
-    assert after == before
-    assert all(None not in ids for ids in after.values())
-    assert ConsultationTopic.objects.count() == 2

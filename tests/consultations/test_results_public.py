@@ -1,6 +1,7 @@
 """The public "We asked, you said, we did": hidden until staff publish it, its
 figures counted live across every language, and staff's choices checked."""
 
+import copy
 import datetime
 import html
 import re
@@ -194,12 +195,13 @@ def test_the_demo_figures_equal_counts_made_from_the_raw_answers(client, demo):
 
 def polish_translation(page):
     polish = page.copy_for_translation(Locale.objects.get(language_code="pl"))
-    survey = polish.survey.raw_data
+    # A copy: the translation's raw data shares its lists with the English page.
+    survey = copy.deepcopy(polish.survey.raw_data)
     for question in survey[0]["value"]["questions"]:
         if question["value"]["key"] == "principles":
             question["value"]["label"] = "Na ile zgadzasz się z każdą zasadą?"
     polish.survey = survey
-    headlines = polish.results_headlines.raw_data
+    headlines = copy.deepcopy(polish.results_headlines.raw_data)
     headlines[0]["value"]["description"] = "zgodziło się z zapobieganiem"
     polish.results_headlines = headlines
     polish.save_revision().publish()

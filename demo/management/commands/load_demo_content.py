@@ -1,0 +1,48 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from demo import responses
+from demo.loader import CONTENT_DIR, DemoLoader
+from demo.translate import TRANSLATIONS_DIR, translate_pages
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo site for a county council from the YAML and PO files in "
+        "demo/. Safe to run again: it updates what is there and adds nothing twice."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--council", default="leicestershire")
+        parser.add_argument("--content", default=str(CONTENT_DIR), help="The content folder.")
+        parser.add_argument(
+            "--translations", default=str(TRANSLATIONS_DIR), help="The PO files' folder."
+        )
+
+    def handle(self, *args, **options):
+        loader = DemoLoader(stdout=self.stdout, content_dir=options["content"])
+        self.stdout.write(f"Demo content: {options['council']}")
+        with transaction.atomic():
+            loader.load_council(options["council"])
+            responses.load(loader)
+        # Translations come last, outside that transaction: wagtail-localize
+        # publishes each translation when its transaction commits, so inside one
+        # long transaction a translated parent would be published from a copy
+        # taken before its children existed.
+        pages = [page.specific for page in _in_order(loader.to_translate)]
+        found = translate_pages(pages, options["translations"])
+        self.stdout.write(f"Demo translations: {len(pages)} pages in {len(found)} languages")
+        for catalogue in found:
+            for _old, new in catalogue.changed:
+                self.stdout.write(
+                    f"  {catalogue.language}: kept the translation of an edited sentence, "
+                    f"marked fuzzy for review in {catalogue.path.name}: {new[:60]!r}"
+                )
+        loader.finish()
+
+
+def _in_order(pks):
+    from wagtail.models import Page
+
+    pages = Page.objects.in_bulk(pks)
+    return [pages[pk] for pk in pks]

@@ -1,0 +1,60 @@
+"""What every installation needs before staff can add content: a Wagtail
+locale for each of the site's languages and a home page that a Site serves.
+
+Wagtail's own first migration leaves a "Welcome to your new Wagtail site!" page
+served at localhost:80; ``setup_site`` puts the council's home page in its
+place. The demo loader calls the same functions, so demo and production start
+from one path."""
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from .models import HomePage
+
+DEFAULT_HOME_TITLE = "Working with our communities"
+DEFAULT_INTRODUCTION = (
+    "Read our communities strategy, see what communities are doing, and tell us what you think."
+)
+
+
+def ensure_locales():
+    """One Wagtail locale for each language in ``WAGTAIL_CONTENT_LANGUAGES``."""
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+
+
+@transaction.atomic
+def ensure_site(hostname="localhost", port=80, site_name="Have your say", title=None):
+    """The default Site, serving an English home page: made if missing, and
+    left as it is (title and content included) when it is already there."""
+    ensure_locales()
+    root = Page.get_first_root_node()
+    english = Locale.get_default()
+    home = root.get_children().type(HomePage).filter(locale=english).first()
+    if home is None:
+        # Wagtail's first migration makes a plain "Welcome" page with the slug we want.
+        for welcome in root.get_children().exact_type(Page):
+            welcome.delete()
+        home = HomePage(
+            title=title or DEFAULT_HOME_TITLE,
+            slug="home",
+            introduction=DEFAULT_INTRODUCTION,
+            locale=english,
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.create(
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            is_default_site=True,
+            site_name=site_name,
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = site_name
+        site.save()
+    return site

@@ -1,0 +1,97 @@
+"""The demo's responses to the closed 2014 consultation and its published results."""
+
+import datetime
+
+import pytest
+from django.db.models import Count
+
+from consultations.models import Answer, ConsultationPage, EqualityAnswer, Response, Theme
+from demo import responses as demo_responses
+from demo.loader import DemoLoader
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def strategy_2014(demo):
+    return ConsultationPage.objects.get(
+        slug="communities-strategy-2014", locale__language_code="en"
+    )
+
+
+def test_the_demo_has_a_few_hundred_varied_responses(strategy_2014):
+    responses = Response.objects.filter(consultation_key=strategy_2014.translation_key)
+    assert responses.count() == 360
+    languages = dict(responses.values_list("language").annotate(n=Count("id")))
+    assert set(languages) == {"en", "pl", "ur", "gu", "pa", "bn", "zh-hant"}
+    assert languages["en"] > 200
+    assert set(responses.values_list("version", flat=True)) == {"standard", "easy_read"}
+    assert len(set(responses.values_list("district", flat=True))) == 8
+    assert len(set(responses.values_list("respondent_type", flat=True))) == 5
+    first, last = (
+        responses.order_by("submitted_at").first().submitted_at,
+        responses.order_by("submitted_at").last().submitted_at,
+    )
+    assert first >= strategy_2014.opens_at
+    assert last <= strategy_2014.closes_at
+    assert last - first > datetime.timedelta(weeks=9)
+
+    answers = Answer.objects.filter(response__in=responses)
+    # Every response answered each of the 3 priorities and 8 building blocks.
+    assert answers.filter(question_key="priority_agreement").count() == 360 * 3
+    assert answers.filter(question_key="building_block_agreement").count() == 360 * 8
+    texts = answers.filter(question_type="long_text")
+    assert 150 < texts.count() < 360
+    assert len(set(texts.values_list("text", flat=True))) >= 30
+    assert texts.filter(text__contains="ہم").exists()  # Urdu
+    assert texts.filter(text__contains="中文").exists()  # Chinese
+    with_equality = EqualityAnswer.objects.filter(response__in=responses)
+    assert 0.7 < with_equality.values("response").distinct().count() / 360 < 0.9
+
+
+def test_free_text_is_coded_with_themes(strategy_2014):
+    themes = Theme.objects.filter(consultation_key=strategy_2014.translation_key)
+    assert {theme.question_key for theme in themes} == {"community_could_do", "support_needed"}
+    tagged = Answer.objects.filter(themes__in=themes).distinct()
+    assert (
+        tagged.count()
+        == Answer.objects.filter(
+            response__consultation_key=strategy_2014.translation_key, question_type="long_text"
+        ).count()
+    )
+    for theme in themes:
+        assert set(theme.answers.values_list("question_key", flat=True)) <= {theme.question_key}
+
+
+def test_the_2014_consultation_has_published_results(strategy_2014):
+    assert strategy_2014.results_published
+    assert strategy_2014.status == "results"
+    assert strategy_2014.results_date == datetime.date(2014, 11, 18)
+    figures = [block.value for block in strategy_2014.results_headlines]
+    assert [f["statement_code"] for f in figures] == ["priority_1", "priority_2", "priority_3"]
+    assert "13 October 2014" in strategy_2014.results
+    assert not strategy_2014.has_unpublished_changes
+
+
+def test_loading_the_demo_responses_again_changes_nothing(strategy_2014):
+    counts = (
+        Response.objects.count(),
+        Answer.objects.count(),
+        EqualityAnswer.objects.count(),
+        Theme.objects.count(),
+        Theme.answers.through.objects.count(),
+        strategy_2014.revisions.count(),
+    )
+    demo_responses.load(DemoLoader())
+    assert (
+        Response.objects.count(),
+        Answer.objects.count(),
+        EqualityAnswer.objects.count(),
+        Theme.objects.count(),
+        Theme.answers.through.objects.count(),
+        strategy_2014.revisions.count(),
+    ) == counts
+
+
+def test_the_responses_are_the_same_on_every_run():
+    assert demo_responses.generate() == demo_responses.generate()
