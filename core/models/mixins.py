@@ -23,8 +23,7 @@ class IntroductionMixin(models.Model):
 
     introduction = models.TextField(
         blank=True,
-        help_text="A sentence or two under the title, in larger text. Say what this page is "
-        "about.",
+        help_text="A sentence or two under the title, in larger text. Say what this page is about.",
     )
 
     class Meta:
