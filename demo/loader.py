@@ -296,7 +296,7 @@ class DemoLoader:
         return obj
 
     def collection(self, name):
-        root = Collection.get_first_root_node()
+        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
         existing = root.get_children().filter(name=name).first()
         return existing or root.add_child(name=name)
 

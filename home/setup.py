@@ -30,6 +30,9 @@ def ensure_site(hostname="localhost", port=80, site_name="Have your say", title=
     left as it is (title and content included) when it is already there."""
     ensure_locales()
     root = Page.get_first_root_node()
+    if root is None:
+        # Wagtail's migrations make the root; a flushed database has none.
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
     english = Locale.get_default()
     home = root.get_children().type(HomePage).filter(locale=english).first()
     if home is None:

@@ -1,14 +1,79 @@
+"""Fixtures every test may use.
+
+Database tests start from an empty site and build what they need from
+factories: ``home`` is a small site (the English home page, the pages the
+footer links to and the council's details). Only tests marked ``demo`` (the
+demo's own tests) load the demo content, once, and run after the rest; the
+browser layer builds its own demo database.
+"""
+
 import os
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
+from core.factories import ContactPageFactory, StandardPageFactory
+from core.models import CouncilSettings
 from home.models import HomePage
+from home.setup import ensure_site
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by
 # the browser tests' fixtures are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+COUNCIL = {
+    "council_name": "Rutland County Council",
+    "phone": "01572 722577",
+    "email": "enquiries@rutland.example",
+    "opening_hours": "Monday to Friday, 9am to 5pm",
+    "postal_address": "Catmose\nOakham\nRutland\nLE15 6HP",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests on the demo run last: the demo they load stays in the database."""
+    items.sort(key=lambda item: item.get_closest_marker("demo") is not None)
+
+
+@pytest.fixture(autouse=True)
+def english_first():
+    """Each test starts in English, whatever language the one before ended in."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def home(db):
+    """A small site: the English home page served by the default site, the
+    accessibility, privacy and cookies pages and the contact page, and the
+    council's details pointing at them."""
+    site = ensure_site()
+    page = site.root_page.specific
+    footer = {}
+    for slug, title in [
+        ("accessibility-statement", "Accessibility statement"),
+        ("privacy", "Privacy notice"),
+        ("cookies", "Cookies"),
+    ]:
+        existing = page.get_children().filter(slug=slug).first()
+        footer[slug] = existing or StandardPageFactory(parent=page, slug=slug, title=title)
+    contact = page.get_children().filter(slug="contact").first() or ContactPageFactory(
+        parent=page, slug="contact", show_in_menus=True
+    )
+    council = CouncilSettings.for_site(site)
+    if not council.council_name or council.council_name == CouncilSettings().council_name:
+        for name, value in COUNCIL.items():
+            setattr(council, name, value)
+    council.accessibility_page = footer["accessibility-statement"]
+    council.privacy_page = footer["privacy"]
+    council.cookies_page = footer["cookies"]
+    council.contact_page = contact
+    council.save()
+    return HomePage.objects.get(pk=page.pk)
 
 
 def load_demo():
@@ -16,17 +81,17 @@ def load_demo():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every database test starts from the demo site, as a resident would see it."""
+def demo_loaded(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_demo()
 
 
 @pytest.fixture
-def demo(db):
-    """The demo site's home page (reloaded if a transactional test emptied the database)."""
+def demo(demo_loaded, db):
+    """The demo site's home page, for tests marked ``demo`` (reloaded if a
+    transactional test emptied the database)."""
     home = HomePage.objects.filter(locale__language_code="en").first()
-    if home is None:
+    if home is None or not home.get_children().exists():
         load_demo()
         home = HomePage.objects.get(locale__language_code="en")
     return home

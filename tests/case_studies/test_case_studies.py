@@ -6,15 +6,9 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from case_studies.factories import CaseStudyPageFactory
-from case_studies.models import CaseStudyIndexPage, CaseStudyPage
-from strategy.models import BuildingBlockPage, PriorityPage
+from case_studies.models import CaseStudyPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def index(demo):
-    return CaseStudyIndexPage.objects.get()
 
 
 def titles(response):
@@ -23,21 +17,16 @@ def titles(response):
     return [re.search(r'class="govuk-link"[^>]*>([^<]+)</a>', card).group(1) for card in cards]
 
 
-def test_demo_has_at_least_eight_case_studies_with_pictures(index):
-    case_studies = CaseStudyPage.objects.live().child_of(index)
-    assert case_studies.count() >= 8
-    for case_study in case_studies:
-        assert case_study.listing_image is not None
-        assert case_study.listing_image.description  # alt text
-        assert case_study.gallery_images.exists()
+def titles_of(pages):
+    return sorted(page.title for page in pages)
 
 
-def test_a_case_study_shows_its_fields(client, index):
-    page = CaseStudyPage.objects.get(slug="birstall-youth-cafe")
+def test_a_case_study_shows_its_fields(client, case_studies):
+    page = case_studies.youth_cafe
     html = client.get(page.url).content.decode()
-    assert '<h1 class="govuk-heading-xl">Birstall Youth Café</h1>' in html
-    assert "Charnwood" in html and "Birstall" in html
-    assert "£9,250" in html and "Big Society Grant Fund" in html
+    assert '<h1 class="govuk-heading-xl">Whissendine Youth Café</h1>' in html
+    assert "Oakham" in html and "Whissendine" in html
+    assert "£9,250" in html and "Village Grant Fund" in html
     for heading in [
         "Background",
         "Benefits",
@@ -46,57 +35,57 @@ def test_a_case_study_shows_its_fields(client, index):
         "Next steps",
     ]:
         assert f">{heading}</h2>" in html
-    assert "It is their place." in html and "Youth worker, Birstall" in html
+    assert "It is our place." in html and "Youth worker, Whissendine" in html
     assert page.listing_image.description in html  # the picture's alt text
     for priority in page.priorities.all():
         assert priority.title in html
 
 
-def test_index_lists_every_case_study_with_a_count(client, index):
+def test_index_lists_every_case_study_with_a_count(client, index, case_studies):
     response = client.get(index.url)
     total = CaseStudyPage.objects.live().count()
+    assert total == len(case_studies.all)
     assert f"{total} case studies" in response.content.decode()
     assert len(titles(response)) == total
 
 
-def test_filter_by_district(client, index):
-    response = client.get(index.url, {"district": "Charnwood"})
-    assert sorted(titles(response)) == ["Anstey and Thurcaston footpath", "Birstall Youth Café"]
+def test_filter_by_district(client, index, case_studies):
+    response = client.get(index.url, {"district": "Oakham"})
+    assert sorted(titles(response)) == ["Langham footpath", "Whissendine Youth Café"]
     assert "2 case studies" in response.content.decode()
 
 
-def test_filter_by_funding_source(client, index):
-    response = client.get(index.url, {"funding": "Leicestershire County Council"})
+def test_filter_by_funding_source(client, index, case_studies):
+    response = client.get(index.url, {"funding": "Rutland County Council"})
     assert sorted(titles(response)) == [
-        "Anstey and Thurcaston footpath",
-        "Long Clawson Good Neighbour Scheme",
+        "Ketton good neighbour scheme",
+        "Langham footpath",
     ]
 
 
-def test_filter_by_priority_and_building_block(client, index):
-    birstall = CaseStudyPage.objects.get(slug="birstall-youth-cafe")
-    priority = birstall.priorities.first()
-    block = birstall.building_blocks.first()
+def test_filter_by_priority_and_building_block(client, index, case_studies):
+    priority = case_studies.vulnerable
+    block = case_studies.hubs
     by_priority = titles(client.get(index.url, {"priority": priority.pk}))
-    expected = sorted(
-        CaseStudyPage.objects.live().filter(priorities=priority).values_list("title", flat=True)
+    expected = titles_of(
+        [case_studies.youth_cafe, case_studies.good_neighbours, case_studies.dementia_cafe]
     )
     assert sorted(by_priority) == expected
     by_block = titles(client.get(index.url, {"building_block": block.pk}))
-    assert sorted(by_block) == sorted(
-        CaseStudyPage.objects.live().filter(building_blocks=block).values_list("title", flat=True)
-    )
-    assert "Birstall Youth Café" in by_priority and "Birstall Youth Café" in by_block
+    assert sorted(by_block) == titles_of([case_studies.youth_cafe, case_studies.library])
+    assert "Whissendine Youth Café" in by_priority and "Whissendine Youth Café" in by_block
 
 
-def test_filters_combine(client, index):
-    birstall = CaseStudyPage.objects.get(slug="birstall-youth-cafe")
-    block = birstall.building_blocks.get(title__icontains="parish")
+def test_filters_combine(client, index, case_studies):
     response = client.get(
         index.url,
-        {"building_block": block.pk, "district": "Charnwood", "funding": "Big Society Grant Fund"},
+        {
+            "building_block": case_studies.parish.pk,
+            "district": "Oakham",
+            "funding": "Village Grant Fund",
+        },
     )
-    assert titles(response) == ["Birstall Youth Café"]
+    assert titles(response) == ["Whissendine Youth Café"]
     html = response.content.decode()
     # Each chosen filter can be removed on its own, keeping the others.
     assert "Filtered by" in html
@@ -105,10 +94,8 @@ def test_filters_combine(client, index):
     assert any("district" not in link and "funding=" in link for link in remove_links)
 
 
-def test_no_match_says_so_and_offers_a_way_out(client, index):
-    response = client.get(
-        index.url, {"district": "Charnwood", "funding": "Sainsbury's sponsorship"}
-    )
+def test_no_match_says_so_and_offers_a_way_out(client, index, case_studies):
+    response = client.get(index.url, {"district": "Oakham", "funding": "Supermarket sponsorship"})
     html = response.content.decode()
     assert titles(response) == []
     assert "0 case studies" in html
@@ -126,7 +113,7 @@ def test_no_match_says_so_and_offers_a_way_out(client, index):
         {"page": "lots"},
     ],
 )
-def test_bad_filter_values_get_a_message_not_an_error(client, index, params):
+def test_bad_filter_values_get_a_message_not_an_error(client, index, case_studies, params):
     response = client.get(index.url, params)
     assert response.status_code == 200
     html = response.content.decode()
@@ -135,6 +122,7 @@ def test_bad_filter_values_get_a_message_not_an_error(client, index, params):
         assert "<title>Error:" in html
     # Nothing is hidden by a filter the site does not know.
     assert len(titles(response)) == min(CaseStudyPage.objects.live().count(), 10)
+    assert len(titles(response)) == len(case_studies.all)
 
 
 def test_pagination_and_a_page_past_the_end(client, index):
@@ -164,49 +152,46 @@ def count_queries(client, url):
     return len(queries)
 
 
-def test_index_queries_do_not_grow_with_the_number_of_cards(client, index):
+def test_index_queries_do_not_grow_with_the_number_of_cards(client, index, case_studies):
     client.get(index.url)  # warm caches (site root paths, renditions)
     few = count_queries(client, index.url)
-    priority = PriorityPage.objects.live().first()
-    block = BuildingBlockPage.objects.live().first()
     for _ in range(8):
         CaseStudyPageFactory(
             parent=index,
-            priorities=[priority],
-            building_blocks=[block],
-            listing_image=CaseStudyPage.objects.first().listing_image,
+            priorities=[case_studies.vulnerable],
+            building_blocks=[case_studies.volunteers],
+            listing_image=case_studies.youth_cafe.listing_image,
         )
-    client.get(index.url)
+    # A full page of cards now, more than before (this also warms the caches again).
+    assert len(titles(client.get(index.url))) == 10 > len(case_studies.all)
     assert count_queries(client, index.url) == few
 
 
-def test_related_case_studies_at_the_foot_of_a_case_study(client, index):
-    footpath = CaseStudyPage.objects.get(slug="anstey-and-thurcaston-footpath")
-    html = client.get(footpath.url).content.decode()
+def test_related_case_studies_at_the_foot_of_a_case_study(client, case_studies):
+    html = client.get(case_studies.footpath.url).content.decode()
     related = html.split("Related case studies", 1)[1]
-    # Birstall shares the town and parish councils building block with the footpath.
-    assert "Birstall Youth Café" in related
-    assert "Anstey and Thurcaston footpath" not in related
+    # The café shares the town and parish councils building block with the footpath.
+    assert "Whissendine Youth Café" in related
+    assert "Langham footpath" not in related
+    # The library shares neither a priority nor a building block with it.
+    assert "Empingham community library" not in related
 
 
-def test_building_block_page_links_to_all_its_case_studies(client, index):
-    birstall = CaseStudyPage.objects.get(slug="birstall-youth-cafe")
-    block = birstall.building_blocks.get(title__icontains="parish")
+def test_building_block_page_links_to_all_its_case_studies(client, case_studies):
+    block = case_studies.parish
     html = client.get(block.url).content.decode()
-    assert "Birstall Youth Café" in html
+    assert "Whissendine Youth Café" in html
     link = re.search(rf'href="([^"]*\?building_block={block.pk})"', html)
     assert link, "the building block page links to its filtered case studies"
     listed = titles(client.get(link.group(1).replace("&amp;", "&")))
-    assert sorted(listed) == sorted(
-        CaseStudyPage.objects.live().filter(building_blocks=block).values_list("title", flat=True)
-    )
+    assert sorted(listed) == titles_of([case_studies.youth_cafe, case_studies.footpath])
 
 
-def test_priority_page_shows_related_case_studies(client, index):
-    priority = CaseStudyPage.objects.get(slug="birstall-youth-cafe").priorities.first()
+def test_priority_page_shows_related_case_studies(client, case_studies):
+    priority = case_studies.vulnerable
     html = client.get(priority.url).content.decode()
     assert "Case studies" in html
-    assert "Birstall Youth Café" in html
+    assert "Whissendine Youth Café" in html
     assert f"?priority={priority.pk}" in html
 
 

@@ -2,13 +2,16 @@ import re
 
 import pytest
 
-from consultations.factories import ConsultationPageFactory
-from consultations.models import ConsultationIndexPage, Response
+from consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
+from consultations.models import Response
 
 
 @pytest.fixture
-def index(demo):
-    return ConsultationIndexPage.objects.filter(locale__language_code="en").get()
+def index(home):
+    """The list of consultations, under the test site's home page."""
+    return ConsultationIndexPageFactory(
+        parent=home, slug="have-your-say", title="Have your say", show_in_menus=True
+    )
 
 
 @pytest.fixture

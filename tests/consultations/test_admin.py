@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin_client(client, demo):
+def admin_client(client, home):
     user = get_user_model().objects.create_superuser("staff", "staff@example.org", "pw-123456789")
     client.force_login(user)
     return client

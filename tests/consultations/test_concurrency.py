@@ -10,8 +10,15 @@ from django.contrib.sessions.models import Session
 from django.db import connection, connections
 from django.test import Client
 
-from consultations.factories import ConsultationPageFactory, question, section
-from consultations.models import Answer, ConsultationIndexPage, Response
+from consultations.factories import (
+    ConsultationIndexPageFactory,
+    ConsultationPageFactory,
+    question,
+    section,
+    survey_with_ids,
+)
+from consultations.models import Answer, Response
+from home.setup import ensure_site
 
 RESIDENTS = 200
 THREADS = 20
@@ -47,9 +54,11 @@ def test_200_parallel_submissions_are_all_stored_whole(django_db_setup, django_d
             pytest.skip("needs PostgreSQL")
         if not connection.settings_dict["NAME"].startswith("test_"):
             pytest.skip("the test database was not set up")
+        home = ensure_site().root_page
+        index = ConsultationIndexPageFactory(parent=home, slug="parallel-submissions")
         page = ConsultationPageFactory(
-            parent=ConsultationIndexPage.objects.filter(locale__language_code="en").get(),
-            survey=one_section_survey(),
+            parent=index,
+            survey=survey_with_ids(one_section_survey()),
             ask_about_you=False,
             ask_equality=False,
         )
@@ -60,7 +69,7 @@ def test_200_parallel_submissions_are_all_stored_whole(django_db_setup, django_d
             Response.objects.filter(consultation_key=page.translation_key).delete()
             keys = [client.session.session_key for client in clients]
             Session.objects.filter(session_key__in=keys).delete()
-            page.delete()
+            index.delete()
 
 
 def run_residents(page, clients):

@@ -53,9 +53,10 @@ def test_overdue_and_due_soon_lists(consultations):
     assert due_soon[0].due_at == consultations["soon"].closes_at + datetime.timedelta(weeks=12)
 
 
-def test_the_demo_consultations_are_not_listed(demo):
+def test_published_and_open_consultations_are_not_listed(index):
+    closed_weeks_ago(index, 20, title="Published long ago", results_published=True)
+    ConsultationPageFactory(parent=index, title="Open now")
     overdue, due_soon = results_due(now=NOW)
-    # The 2014 consultation has published results; the 2022-26 one is open.
     assert overdue == [] and due_soon == []
 
 
@@ -71,7 +72,8 @@ def test_the_period_is_set_per_site(consultations):
 
 def test_only_the_default_language_is_listed(consultations):
     late = consultations["late"]
-    late.copy_for_translation(Locale.objects.get(language_code="pl")).save_revision().publish()
+    polish = late.copy_for_translation(Locale.objects.get(language_code="pl"), copy_parents=True)
+    polish.save_revision().publish()
     overdue, _due_soon = results_due(now=NOW)
     assert titles(overdue).count("Late one") == 1
 
@@ -112,7 +114,7 @@ def test_staff_who_cannot_edit_the_consultations_do_not_see_it(
 
 
 def test_with_nothing_due_staff_who_run_consultations_see_the_promise_kept(
-    client, demo, panel_registered
+    client, index, panel_registered
 ):
     user = get_user_model().objects.create_superuser("chief", "chief@example.org", "pw-123456789")
     client.force_login(user)

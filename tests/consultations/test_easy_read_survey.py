@@ -7,6 +7,7 @@ import html
 import re
 
 import pytest
+import wagtail_factories
 from django.test import Client
 from wagtail.images import get_image_model
 from wagtail.models import Locale
@@ -35,7 +36,9 @@ class EasyReadResident(Resident):
 
 
 def picture(title="Easy Read: Yes, good"):
-    return get_image_model().objects.get(title=title)
+    """A picture in the library (made the first time a test asks for it)."""
+    image = get_image_model().objects.filter(title=title).first()
+    return image or wagtail_factories.ImageFactory(title=title)
 
 
 def easy_read_rows():
@@ -350,7 +353,7 @@ def test_the_other_routes_still_work(client, easy):
 
 
 def test_the_easy_read_survey_in_polish(easy):
-    polish = easy.copy_for_translation(Locale.objects.get(language_code="pl"))
+    polish = easy.copy_for_translation(Locale.objects.get(language_code="pl"), copy_parents=True)
     survey = copy.deepcopy(polish.survey.raw_data)
     question = survey[0]["value"]["questions"][0]["value"]
     question["label"] = "Jak bardzo zgadzasz się ogólnie?"
@@ -452,7 +455,9 @@ def test_officers_count_easy_read_answers_with_the_rest_and_can_filter_them(clie
 
     standard = complete_and_send(Resident(Client(), easy))
     easy_read = complete_and_send(EasyReadResident(Client(), easy))
-    polish_page = easy.copy_for_translation(Locale.objects.get(language_code="pl"))
+    polish_page = easy.copy_for_translation(
+        Locale.objects.get(language_code="pl"), copy_parents=True
+    )
     polish_page.save_revision().publish()
     polish = complete_and_send(
         EasyReadResident(Client(), ConsultationPage.objects.get(pk=polish_page.pk))

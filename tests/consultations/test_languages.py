@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def translation_of(page, code):
-    translated = page.copy_for_translation(Locale.objects.get(language_code=code))
+    translated = page.copy_for_translation(
+        Locale.objects.get(language_code=code), copy_parents=True
+    )
     translated.save_revision().publish()
     return translated
 

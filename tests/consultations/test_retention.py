@@ -223,7 +223,7 @@ def test_the_command_reports_counts_and_a_dry_run_changes_nothing(past, not_past
 def test_translations_are_one_consultation_cleaned_with_the_source_survey(past):
     from wagtail.models import Locale
 
-    polish = past.copy_for_translation(Locale.objects.get(language_code="pl"))
+    polish = past.copy_for_translation(Locale.objects.get(language_code="pl"), copy_parents=True)
     polish.save_revision().publish()
     response = respond(polish, 7)
     removals = [

@@ -17,7 +17,7 @@ VALID = {
 
 
 @pytest.fixture
-def contact_url(demo):
+def contact_url(home):
     return ContactPage.objects.live().get().url
 
 

@@ -1,15 +1,55 @@
 import pytest
+import wagtail_factories
+from wagtail.models import Locale
 
 from core.easy_read import easy_read_warnings, sentences
-from core.models import EasyReadIndexPage
+from core.factories import StandardPageFactory
+from core.models import EasyReadIndexPage, ImageCredit
 from home.models import HomePage
+from strategy.factories import StrategyPageFactory
 
 pytestmark = pytest.mark.django_db
 
+ROWS = [
+    ("A town hall", "We are the county council. We help people in every village."),
+    ("Three houses", "Villages look after their neighbours. We want to help them."),
+    ("A ballot box", "Tell us what you think. This is called having your say."),
+]
+
+
+def picture(title):
+    """A picture from an Easy Read library, with the credit its licence asks for."""
+    image = wagtail_factories.ImageFactory(title=title)
+    ImageCredit.objects.create(
+        image=image,
+        creator="OpenMoji",
+        licence="CC BY-SA 4.0",
+        source_url="https://openmoji.org/",
+        attribution="OpenMoji (openmoji.org), CC BY-SA 4.0",
+    )
+    return image
+
+
+def easy_read_rows(rows=ROWS):
+    stream = [
+        ("row", {"picture": picture(f"Easy Read: {alt}"), "alt_text": alt, "text": text})
+        for alt, text in rows
+    ]
+    stream.insert(2, ("hard_word", {"word": "Strategy", "meaning": "A plan for a few years."}))
+    return stream
+
 
 @pytest.fixture
-def home(demo):
-    return HomePage.objects.get(locale__language_code="en")
+def home(home, settings, tmp_path):
+    """The home page with an Easy Read version: three rows with pictures and a
+    hard word."""
+    settings.MEDIA_ROOT = tmp_path
+    home.easy_read_title = "Working with you"
+    home.easy_read_introduction = "This website is about our plan for villages."
+    home.easy_read = easy_read_rows()
+    home.easy_read_summary = "We want to hear from you."
+    home.save_revision().publish()
+    return HomePage.objects.get(pk=home.pk)
 
 
 def test_the_home_page_links_to_its_easy_read_version_and_back(client, home):
@@ -43,10 +83,22 @@ def test_a_page_without_an_easy_read_version_has_no_link_and_no_page(client, hom
 
 
 def test_the_index_lists_every_easy_read_version(client, home):
-    index = EasyReadIndexPage.objects.get()
+    strategy = StrategyPageFactory(
+        parent=home,
+        title="Stronger Together",
+        easy_read_title="Our plan for villages",
+        easy_read=easy_read_rows(ROWS[:1]),
+    )
+    StandardPageFactory(parent=home, title="Parking permits")
+    index = EasyReadIndexPage(title="Easy Read pages", slug="easy-read-pages")
+    home.add_child(instance=index)
+    index.save_revision().publish()
     html = client.get(index.url).content.decode()
     assert 'href="/easy-read/"' in html
     assert home.easy_read_title in html
+    assert f'href="{strategy.easy_read_url}"' in html
+    assert strategy.easy_read_title in html
+    assert "Parking permits" not in html
 
 
 def test_an_unchecked_version_says_so_and_a_checked_one_says_by_whom(client, home):
@@ -55,12 +107,12 @@ def test_an_unchecked_version_says_so_and_a_checked_one_says_by_whom(client, hom
     home.easy_read_checks = [
         (
             "check",
-            {"language": "en", "checked_by": "Melton reading group", "checked_on": "2026-11-02"},
+            {"language": "en", "checked_by": "Oakham reading group", "checked_on": "2026-11-02"},
         )
     ]
     home.save_revision().publish()
     html = client.get("/easy-read/").content.decode()
-    assert "checked by Melton reading group on 2 November 2026" in html
+    assert "checked by Oakham reading group on 2 November 2026" in html
 
 
 def test_pictures_credit_their_licence(client, home):
@@ -69,9 +121,13 @@ def test_pictures_credit_their_licence(client, home):
 
 
 def test_easy_read_version_in_another_language_falls_back_to_english_rows(client, home):
+    # Translated, but the Easy Read rows are not translated yet.
+    home.copy_for_translation(Locale.objects.get(language_code="pl")).save_revision().publish()
     response = client.get("/pl/easy-read/")
     assert response.status_code == 200
-    assert '<html lang="pl"' in response.content.decode()
+    html = response.content.decode()
+    assert '<html lang="pl"' in html
+    assert "We are the county council." in html
 
 
 def test_warnings_for_long_sentences_and_crowded_rows():

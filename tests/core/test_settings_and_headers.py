@@ -32,7 +32,7 @@ def test_production_settings_pass_the_deployment_checks():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_public_pages_send_security_headers(demo, client):
+def test_public_pages_send_security_headers(home, client):
     response = client.get("/")
     csp = response["Content-Security-Policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
@@ -43,7 +43,7 @@ def test_public_pages_send_security_headers(demo, client):
     assert response["X-Frame-Options"] == "DENY"
 
 
-def test_unknown_addresses_get_the_sites_not_found_page(demo, client):
+def test_unknown_addresses_get_the_sites_not_found_page(home, client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()

@@ -17,7 +17,7 @@ from demo.loader import CONTENT_DIR, DemoContentError, DemoLoader
 from demo.translate import TRANSLATIONS_DIR
 from home.models import HomePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 LANGUAGES = ["gu", "pa", "bn", "ur", "zh-hant", "pl"]
 

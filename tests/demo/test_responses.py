@@ -9,7 +9,7 @@ from consultations.models import Answer, ConsultationPage, EqualityAnswer, Respo
 from demo import responses as demo_responses
 from demo.loader import DemoLoader
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from core.models import CouncilSettings, StandardPage
 from home.models import HomePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def counts():

@@ -19,7 +19,7 @@ from strategy.models import (
     StrategySectionPage,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture

@@ -1,15 +1,23 @@
+"""Site search, on pages each test makes: the database backend indexes a page
+when it is saved (Wagtail's signal handlers), as the demo loader relied on."""
+
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from case_studies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from case_studies.models import CaseStudyPage
+from consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
 from core.factories import StandardPageFactory
 from home.models import HomePage
 from search.models import SearchTermDay
+from strategy.factories import StrategyPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,27 +33,110 @@ def result_titles(response):
     )
 
 
+def translation(page, language_code, **fields):
+    """The page in another language (its parents translated first), with
+    ``fields`` changed, published."""
+    locale = Locale.objects.get(language_code=language_code)
+    translated = page.get_translation_or_none(locale)
+    if translated is None:
+        translated = page.copy_for_translation(locale, copy_parents=True)
+    translated = translated.specific
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated
+
+
 def translated_home(language_code):
-    locale, _ = Locale.objects.get_or_create(language_code=language_code)
-    home = HomePage.objects.get(locale__language_code="en")
-    translation = home.get_translation_or_none(locale) or home.copy_for_translation(locale)
-    translation.save_revision().publish()
-    return translation
+    return translation(HomePage.objects.get(locale__language_code="en"), language_code)
 
 
-def test_youth_cafe_finds_birstall_first(client, demo):
+@pytest.fixture
+def case_studies(home):
+    return CaseStudyIndexPageFactory(parent=home, slug="case-studies")
+
+
+def make_youth_cafe(case_studies):
+    """A case study about a youth café (with the accent, as people write it)."""
+    return CaseStudyPageFactory(
+        parent=case_studies,
+        title="Oakham Youth Café",
+        slug="oakham-youth-cafe",
+        place="Oakham",
+        district="Rutland",
+        listing_summary="Young people run a Friday night café for youth in the town.",
+        background="<p>The youth club hall stood empty on Fridays.</p>",
+    )
+
+
+@pytest.fixture
+def youth_cafe(case_studies):
+    return make_youth_cafe(case_studies)
+
+
+@pytest.fixture
+def consultation(home):
+    """An open consultation in English."""
+    index = ConsultationIndexPageFactory(parent=home, slug="have-your-say")
+    return ConsultationPageFactory(
+        parent=index, title="Village bus routes", slug="village-bus-routes"
+    )
+
+
+def test_youth_cafe_finds_the_youth_cafe_first(client, home, case_studies):
+    # Pages about youth clubs and about another café come first in the page
+    # tree; the café for young people is typed without its accent.
+    StandardPageFactory(
+        parent=home,
+        title="Holiday activities",
+        introduction="Youth clubs, sports and crafts for young people in the holidays.",
+    )
+    CaseStudyPageFactory(
+        parent=case_studies,
+        title="Uppingham Memory Café",
+        place="Uppingham",
+        listing_summary="A monthly café for people living with dementia and their carers.",
+    )
+    make_youth_cafe(case_studies)
     response = client.get("/search/", {"q": "youth cafe"})
     titles = result_titles(response)
-    assert titles and titles[0] == "Birstall Youth Café"
+    assert titles and titles[0] == "Oakham Youth Café"
 
 
-def test_results_say_what_kind_of_page_they_are_and_highlight_the_words(client, demo):
+@pytest.mark.xfail(
+    connection.vendor == "postgresql",
+    strict=True,
+    reason="Product bug: on PostgreSQL accents are ignored only when nothing matches as "
+    "typed (search.views.run_search), so 'cafe' misses pages that spell it 'café' as soon "
+    "as one page spells it 'cafe'.",
+)
+def test_words_typed_without_accents_find_pages_spelt_with_them(client, home, youth_cafe):
+    StandardPageFactory(
+        parent=home,
+        title="Holiday activities",
+        introduction="Youth clubs, sports and a youth cafe in the holidays.",
+    )
+    titles = result_titles(client.get("/search/", {"q": "youth cafe"}))
+    assert {"Oakham Youth Café", "Holiday activities"} <= set(titles)
+
+
+def test_results_say_what_kind_of_page_they_are_and_highlight_the_words(client, home, youth_cafe):
     html = client.get("/search/", {"q": "youth"}).content.decode()
-    assert "Case study, Birstall" in html
+    assert "Case study, Oakham" in html
     assert "<mark>" in html and "outh</mark>" in html
 
 
-def test_result_count_and_type_filter(client, demo):
+def test_result_count_and_type_filter(client, home, case_studies):
+    for place in ["Oakham", "Uppingham"]:
+        CaseStudyPageFactory(
+            parent=case_studies,
+            title=f"{place} community garden",
+            place=place,
+            listing_summary="Neighbours grow food together as a community.",
+        )
+    StandardPageFactory(
+        parent=home, title="Community grants", introduction="Money for community groups."
+    )
     everything = client.get("/search/", {"q": "community"})
     only_case_studies = client.get("/search/", {"q": "community", "type": "case-study"})
     case_titles = result_titles(only_case_studies)
@@ -59,8 +150,7 @@ def test_result_count_and_type_filter(client, demo):
     assert int(count) == len(case_titles)
 
 
-def test_drafts_and_private_pages_are_never_found(client, demo):
-    home = HomePage.objects.get(locale__language_code="en")
+def test_drafts_and_private_pages_are_never_found(client, home):
     draft = StandardPageFactory(
         parent=home, title="Zanzibarquux plans", introduction="zanzibarquux"
     )
@@ -73,7 +163,7 @@ def test_drafts_and_private_pages_are_never_found(client, demo):
         assert "There are no matching results." in response.content.decode()
 
 
-def test_promoted_pages_come_first(client, demo):
+def test_promoted_pages_come_first(client, home, youth_cafe):
     cookies = Page.objects.get(slug="cookies")
     query = Query.get("youth cafe")
     SearchPromotion.objects.create(query=query, page=cookies, sort_order=0, description="")
@@ -82,10 +172,11 @@ def test_promoted_pages_come_first(client, demo):
     assert titles[0] == "Cookies"
     assert "Recommended" in response.content.decode()
     assert titles.count("Cookies") == 1
+    # The page the words found is still there, after the recommended one.
+    assert "Oakham Youth Café" in titles[1:]
 
 
-def test_many_results_are_paged_and_a_page_past_the_end_shows_the_last(client, demo):
-    home = HomePage.objects.get(locale__language_code="en")
+def test_many_results_are_paged_and_a_page_past_the_end_shows_the_last(client, home):
     for number in range(13):
         StandardPageFactory(parent=home, title=f"Plumtree notice {number}", introduction="plumtree")
     first = client.get("/search/", {"q": "plumtree"})
@@ -111,7 +202,8 @@ def test_many_results_are_paged_and_a_page_past_the_end_shows_the_last(client, d
         ({"q": "%%%___***"}, "result"),
     ],
 )
-def test_bad_input_never_breaks_the_page(client, demo, params, expected):
+def test_bad_input_never_breaks_the_page(client, home, youth_cafe, params, expected):
+    # "café" finds the youth café: a bad page number or type still shows results.
     response = client.get("/search/", params)
     assert response.status_code == 200
     html = response.content.decode()
@@ -120,7 +212,7 @@ def test_bad_input_never_breaks_the_page(client, demo, params, expected):
     assert "x" * 201 not in html
 
 
-def test_each_language_finds_its_own_pages_only(client, demo):
+def test_each_language_finds_its_own_pages_only(client, home):
     polish_home = translated_home("pl")
     polish_home.introduction = "Wspólnoty lokalne i ścieżki rowerowe w gminie"
     polish_home.save_revision().publish()
@@ -130,7 +222,7 @@ def test_each_language_finds_its_own_pages_only(client, demo):
     assert result_titles(english) == []
 
 
-def test_chinese_finds_a_word_inside_a_sentence(client, demo):
+def test_chinese_finds_a_word_inside_a_sentence(client, home):
     chinese_home = translated_home("zh-hant")
     chinese_home.title = "與社區合作"
     chinese_home.introduction = "我們在學校附近興建單車徑，讓孩子安全上學。"
@@ -141,7 +233,7 @@ def test_chinese_finds_a_word_inside_a_sentence(client, demo):
 
 
 @on_postgres
-def test_polish_typed_without_diacritics_is_found(client, demo):
+def test_polish_typed_without_diacritics_is_found(client, home):
     polish_home = translated_home("pl")
     polish_home.introduction = "Budujemy bezpieczne ścieżki rowerowe przy szkołach."
     polish_home.save_revision().publish()
@@ -150,8 +242,7 @@ def test_polish_typed_without_diacritics_is_found(client, demo):
 
 
 @on_postgres
-def test_english_words_are_stemmed(client, demo):
-    home = HomePage.objects.get(locale__language_code="en")
+def test_english_words_are_stemmed(client, home):
     StandardPageFactory(
         parent=home, title="Gardening club", introduction="We grow vegetables together"
     )
@@ -159,37 +250,38 @@ def test_english_words_are_stemmed(client, demo):
     assert "Gardening club" in result_titles(response)
 
 
-def test_searches_are_counted_without_personal_details(client, demo):
+def test_searches_are_counted_without_personal_details(client, home):
     client.get("/search/", {"q": "Library opening"})
     client.get("/search/", {"q": "library opening"})
     client.get("/search/", {"q": "qwertyzzz"})
     client.get("/search/", {"q": "jo.bloggs@example.org"})
-    client.get("/search/", {"q": "LE3 8RA"})
+    client.get("/search/", {"q": "LE15 6HP"})
     today = timezone.localdate()
     library = SearchTermDay.objects.get(term="library opening", day=today)
     assert library.searches == 2
     assert SearchTermDay.objects.get(term="qwertyzzz").searches_without_results == 1
     assert not SearchTermDay.objects.filter(term__contains="@").exists()
-    assert not SearchTermDay.objects.filter(term__icontains="8ra").exists()
+    assert not SearchTermDay.objects.filter(term__icontains="6hp").exists()
 
 
-def test_staff_see_the_search_terms_report(client, demo, admin_user):
+def test_staff_see_the_search_terms_report(client, home, admin_user):
     client.get("/search/", {"q": "qwertyzzz"})
     client.force_login(admin_user)
     html = client.get("/admin/reports/search-terms/").content.decode()
     assert "Found nothing" in html and "qwertyzzz" in html
 
 
-def test_editors_without_promotion_rights_do_not_see_the_report(client, demo):
-    from django.contrib.auth import get_user_model
-
-    editor = get_user_model().objects.get(username="editor")
+def test_editors_without_promotion_rights_do_not_see_the_report(client, home):
+    editor = get_user_model().objects.create_user(username="editor", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
+    # An editor can use the admin, so a refusal below is about the report.
+    assert client.get("/admin/").status_code == 200
     response = client.get("/admin/reports/search-terms/")
     assert response.status_code in (302, 403)
 
 
-def test_consultations_say_whether_they_are_open_in_results(client, demo):
+def test_consultations_say_whether_they_are_open_in_results(client, home, consultation):
     from consultations.models import ConsultationPage
 
     open_one = next(page for page in ConsultationPage.objects.live() if page.is_open)
@@ -199,22 +291,36 @@ def test_consultations_say_whether_they_are_open_in_results(client, demo):
 
 
 @on_postgres
-def test_polish_strategy_is_found_typed_without_diacritics(client, demo):
-    """The demo's own Polish strategy page, searched for on the Polish site
-    without Polish letters: "spolecznosci" for "społeczności" (SQLite cannot
-    match ł to l; PostgreSQL's unaccent can)."""
-    from strategy.models import StrategyPage
-
-    polish = StrategyPage.objects.get(locale__language_code="pl", is_current=True)
+def test_polish_strategy_is_found_typed_without_diacritics(client, home):
+    """A Polish strategy page, searched for on the Polish site without Polish
+    letters: "spolecznosci" for "społeczności" (SQLite cannot match ł to l;
+    PostgreSQL's unaccent can)."""
+    strategy = StrategyPageFactory(parent=home, title="Stronger Together", is_current=True)
+    polish = translation(
+        strategy,
+        "pl",
+        title="Nasze podejście do współpracy ze społecznościami",
+        introduction="Jak rada hrabstwa wspiera lokalne grupy.",
+    )
     response = client.get("/pl/search/", {"q": "podejscie do spolecznosci"})
     assert polish.title in result_titles(response)
 
 
-@pytest.mark.parametrize(
-    "code, query",
-    [("pl", "społecznościami"), ("ur", "برادریوں"), ("zh-hant", "社區"), ("gu", "સમુદાયો")],
-)
-def test_each_language_finds_its_own_demo_pages_and_no_others(client, demo, code, query):
+# Each language's word for "library", in a sentence on that language's home page.
+LIBRARY_SENTENCES = {
+    "pl": ("Strona główna", "biblioteka", "Nowa biblioteka jest otwarta w soboty."),
+    "ur": ("ہوم پیج", "لائبریری", "نئی لائبریری ہفتے کو کھلی رہتی ہے۔"),
+    "zh-hant": ("首頁", "圖書館", "新的圖書館星期六開放。"),
+    "gu": ("મુખ્ય પાનું", "પુસ્તકાલય", "નવું પુસ્તકાલય શનિવારે ખુલ્લું રહે છે."),
+}
+
+
+@pytest.mark.parametrize("code", LIBRARY_SENTENCES)
+def test_each_language_finds_its_own_pages_and_no_others(client, home, code):
+    title, query, sentence = LIBRARY_SENTENCES[code]
+    translation(home, code, title=title, introduction=sentence)
+    # The same word on a page in another language is not found.
+    translation(home, "bn", title="অন্য ভাষার পাতা", introduction=f"{query} {sentence}")
     own = result_titles(client.get(f"/{code}/search/", {"q": query}))
     assert own, f"nothing found for {query} in {code}"
     titles = set(Page.objects.filter(locale__language_code=code).values_list("title", flat=True))
@@ -222,19 +328,24 @@ def test_each_language_finds_its_own_demo_pages_and_no_others(client, demo, code
     assert result_titles(client.get("/search/", {"q": query})) == []
 
 
-def test_no_results_offers_the_strategy_and_the_phone_number(client, demo):
+def test_no_results_offers_the_strategy_and_the_phone_number(client, home):
+    strategy = StrategyPageFactory(parent=home, title="Stronger Together", is_current=True)
     html = client.get("/search/", {"q": "qwertyzzz"}).content.decode()
     assert "There are no matching results." in html
     assert "Browse our strategy" in html
-    assert "0116 305 6977" in html.split("There are no matching results.", 1)[1]
+    assert f'href="{strategy.url}">Stronger Together</a>' in html
+    assert "01572 722577" in html.split("There are no matching results.", 1)[1]
 
 
-def test_consultation_documents_are_found_by_their_titles(client, demo):
+def test_consultation_documents_are_found_by_their_titles(
+    client, home, consultation, settings, tmp_path
+):
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
 
     from consultations.models import ConsultationPage
 
+    settings.MEDIA_ROOT = tmp_path
     document = get_document_model()(title="Quarrendon bus timetable proposals")
     document.file.save("timetable.txt", ContentFile(b"Times"), save=False)
     document.save()
@@ -245,7 +356,7 @@ def test_consultation_documents_are_found_by_their_titles(client, demo):
     assert page.title in result_titles(response)
 
 
-def test_survey_answers_are_never_found(client, demo):
+def test_survey_answers_are_never_found(client, home, consultation):
     from consultations.models import Answer, ConsultationPage, Response
 
     page = ConsultationPage.objects.filter(locale__language_code="en").first()

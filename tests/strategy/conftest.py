@@ -14,11 +14,11 @@ from strategy.models import PriorityBuildingBlock
 
 
 @pytest.fixture
-def strategy(demo):
+def strategy(home):
     """A small strategy with every kind of part, in reading order: foreword,
     one section, the model, two priorities and three building blocks."""
     strategy = StrategyPageFactory(
-        parent=demo,
+        parent=home,
         title="Stronger Together",
         introduction="How we will work with Rutland's villages.",
         period="2024 to 2028",

@@ -29,10 +29,10 @@ def translate(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def polish(strategy, demo, translate):
+def polish(strategy, home, translate):
     locale, _created = Locale.objects.get_or_create(language_code="pl")
-    if demo.get_translation_or_none(locale) is None:
-        translate(demo, locale)
+    if home.get_translation_or_none(locale) is None:
+        translate(home, locale)
     pages = [
         strategy.page,
         strategy.model,
@@ -70,9 +70,9 @@ def test_the_translated_model_links_to_translated_pages(client, strategy, polish
 
 
 def test_a_translated_superseded_strategy_sends_readers_to_the_translated_successor(
-    client, strategy, polish, demo, translate
+    client, strategy, polish, home, translate
 ):
-    successor = StrategyPageFactory(parent=demo, title="Stronger Still")
+    successor = StrategyPageFactory(parent=home, title="Stronger Still")
     strategy.page.status = StrategyPage.Status.SUPERSEDED
     strategy.page.superseded_by = successor
     strategy.page.save_revision().publish()
