@@ -16,6 +16,7 @@ from django.db.models.functions import TruncDate
 from django.utils.http import urlencode
 from wagtail.models import Locale
 
+from consultations.figures import percent
 from consultations.models import (
     VERSIONS,
     Answer,
@@ -141,11 +142,6 @@ class ResponseFilterForm(forms.Form):
 
 
 # The summary --------------------------------------------------------------------
-
-
-def percent(part, whole):
-    """A whole percentage, rounded half up (as people round: 2.5% is 3%)."""
-    return (200 * part + whole) // (2 * whole) if whole else 0
 
 
 @dataclass
