@@ -4,10 +4,11 @@ same wagtail-localize job, and served at <page URL>easy-read/."""
 
 import re
 
+from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -69,18 +70,14 @@ class EasyReadBlock(blocks.StreamBlock):
     hard_word = HardWordBlock()
 
 
+def site_languages():
+    """The site's languages (``settings.LANGUAGES``), by their English names,
+    for staff recording which language's Easy Read version was checked."""
+    return [(code, get_language_info(code)["name"]) for code, _name in settings.LANGUAGES]
+
+
 class EasyReadCheckBlock(blocks.StructBlock):
-    language = blocks.ChoiceBlock(
-        choices=[
-            ("en", "English"),
-            ("gu", "Gujarati"),
-            ("pa", "Punjabi"),
-            ("bn", "Bengali"),
-            ("ur", "Urdu"),
-            ("zh-hant", "Traditional Chinese"),
-            ("pl", "Polish"),
-        ]
-    )
+    language = blocks.ChoiceBlock(choices=site_languages)
     checked_by = blocks.CharBlock(
         help_text="Who checked it with people with learning disabilities, for example "
         "'Reading group at Loughborough Mencap'."

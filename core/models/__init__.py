@@ -1,14 +1,16 @@
 from .images import ImageCredit
-from .mixins import BasePage, ListingFieldsMixin
+from .mixins import BasePage, BodyMixin, IntroductionMixin, ListingFieldsMixin
 from .pages import ContactPage, EasyReadIndexPage, StandardPage
 from .settings import CouncilSettings
 
 __all__ = [
     "BasePage",
+    "BodyMixin",
     "ContactPage",
     "CouncilSettings",
     "EasyReadIndexPage",
     "ImageCredit",
+    "IntroductionMixin",
     "ListingFieldsMixin",
     "StandardPage",
 ]

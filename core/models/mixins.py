@@ -5,15 +5,38 @@ from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.blocks import StandardBodyBlock
 from core.locales import default_locale
 from search.text import han_bigrams
 
 
 def default_locale_id():
     return default_locale().pk
+
+
+class IntroductionMixin(models.Model):
+    """A sentence or two under the page's title, in larger text."""
+
+    introduction = models.TextField(
+        blank=True,
+        help_text="A sentence or two under the title, in larger text. Say what this page is about.",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class BodyMixin(models.Model):
+    """Free text with headings, call-outs, quotes, pictures and tables."""
+
+    body = StreamField(StandardBodyBlock(), blank=True, use_json_field=True)
+
+    class Meta:
+        abstract = True
 
 
 class ListingFieldsMixin(models.Model):

@@ -12,19 +12,14 @@ from wagtail.search import index
 
 from core.blocks import StandardBodyBlock
 
-from .mixins import BasePage
+from .mixins import BasePage, BodyMixin, IntroductionMixin
 
 logger = logging.getLogger(__name__)
 
 
-class StandardPage(BasePage):
+class StandardPage(IntroductionMixin, BodyMixin, BasePage):
     """A page of text: the accessibility statement, privacy notice, cookies and
     any other page that is mostly words, pictures and tables."""
-
-    introduction = models.TextField(
-        blank=True, help_text="A sentence or two under the title, in larger text."
-    )
-    body = StreamField(StandardBodyBlock(), blank=True, use_json_field=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [

@@ -8,32 +8,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.blocks import StandardBodyBlock
 from strategy.blocks import KeyActionsBlock
 
 ROLE_FEATURES = ["bold", "link", "ul", "ol"]
-
-
-class IntroductionMixin(models.Model):
-    """A sentence or two under the page's title, in larger text."""
-
-    introduction = models.TextField(
-        blank=True,
-        help_text="A sentence or two under the title, in larger text. Say what this part "
-        "of the strategy is about.",
-    )
-
-    class Meta:
-        abstract = True
-
-
-class BodyMixin(models.Model):
-    """Free text with headings, call-outs, quotes, pictures and tables."""
-
-    body = StreamField(StandardBodyBlock(), blank=True, use_json_field=True)
-
-    class Meta:
-        abstract = True
 
 
 class RolesAndActionsMixin(models.Model):

@@ -20,13 +20,11 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from core.easy_read import EasyReadMixin
-from core.models import BasePage
+from core.models import BasePage, BodyMixin, IntroductionMixin
 from strategy.blocks import PrinciplesBlock
 
 from .mixins import (
-    BodyMixin,
     ForewordSignatureMixin,
-    IntroductionMixin,
     RolesAndActionsMixin,
     StrategyContents,
     StrategyPartMixin,
