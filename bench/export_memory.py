@@ -29,9 +29,9 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
-from consultations import exports  # noqa: E402
 from consultations.models import Answer, ConsultationPage, Response  # noqa: E402
-from consultations.results import responses_to  # noqa: E402
+from consultations.officers import exports  # noqa: E402
+from consultations.officers.results import responses_to  # noqa: E402
 
 
 def say(line):

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
-from .models import Answer
-from .results import percent
+from .figures import percent
+from .models.responses import Answer
 from .survey.structure import survey_from_stream
 from .survey.types import registry
 

@@ -20,7 +20,8 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
-from .models import Answer, ConsultationPage, EqualityAnswer, Response, SavedSurvey
+from .models.pages import ConsultationPage
+from .models.responses import Answer, EqualityAnswer, Response, SavedSurvey
 from .survey.types import registry
 
 LOG_ACTION = "consultations.remove_personal_data"

@@ -7,6 +7,8 @@ same reference, instead of a second one.
 
 from django.db import IntegrityError, transaction
 
+from consultations.models.responses import Answer, EqualityAnswer, Response, new_reference
+
 from .types import registry
 
 
@@ -25,8 +27,6 @@ def answer_rows(form):
 
 def store_response(page, forms, token, language, version):
     """Store the response; return ``(response, created)``."""
-    from consultations.models import Answer, EqualityAnswer, Response, new_reference
-
     existing = Response.objects.filter(submission_token=token).first()
     if existing is not None:
         return existing, False

@@ -9,6 +9,7 @@ from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 
 from consultations.headlines import headline_figures, questions_asked
+from consultations.models.pages import RESULTS
 
 register = template.Library()
 
@@ -23,7 +24,7 @@ def published_on(value):
 @register.inclusion_tag("components/consultations/results.html", takes_context=True)
 def we_asked_you_said_we_did(context, page):
     """Shown only once staff have published the results of a closed consultation."""
-    shown = page.status_at(timezone.now()) == "results"
+    shown = page.status_at(timezone.now()) == RESULTS
     figures = headline_figures(page) if shown else []
     # On a page not yet translated, the content is English inside a <main lang="en">:
     # mark this section's own words with the resident's language.

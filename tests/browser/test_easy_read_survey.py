@@ -113,7 +113,7 @@ def officers_count_of_strongly_agree():
     return int(
         live_manage(
             "from consultations.models import ConsultationPage as P;"
-            "from consultations.results import Summary, responses_to;"
+            "from consultations.officers.results import Summary, responses_to;"
             "p=P.objects.get(slug='communities-approach-2022-26', locale__language_code='en');"
             "q=[q for q in Summary(p, responses_to(p)).questions()"
             " if q.question.key == 'overall_agreement'][0];"

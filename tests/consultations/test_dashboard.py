@@ -9,9 +9,9 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Locale, Site
 
-from consultations.dashboard import add_results_due_panel, results_due
 from consultations.factories import ConsultationPageFactory
 from consultations.models import ConsultationSettings
+from consultations.officers.dashboard import add_results_due_panel, results_due
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 
 from consultations.factories import ConsultationPageFactory, every_type_survey
 from consultations.models import Answer, ConsultationPage, Response
-from consultations.results import option_counts
+from consultations.officers.results import option_counts
 from consultations.survey import definitions as d
 from consultations.survey.structure import SurveyBlock, survey_from_stream
 
@@ -449,7 +449,7 @@ def test_officers_count_easy_read_answers_with_the_rest_and_can_filter_them(clie
 
     from django.urls import reverse
 
-    from consultations.results import Summary, responses_to
+    from consultations.officers.results import Summary, responses_to
 
     from .officers import staff
 

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from wagtail.models import Locale
 
-from consultations.results import option_counts, responses_to
+from consultations.officers.results import option_counts, responses_to
 
 from .conftest import Resident
 
@@ -46,7 +46,7 @@ def test_answers_in_three_languages_are_counted_together(consultation):
 def test_officers_summary_counts_every_language_under_the_same_options(consultation, client):
     from django.urls import reverse
 
-    from consultations.results import Summary
+    from consultations.officers.results import Summary
 
     from .officers import staff
 

@@ -14,9 +14,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from consultations import exports
 from consultations.models import Answer, Response, Theme
-from consultations.results import ResponseFilterForm, Summary, responses_to
+from consultations.officers import exports
+from consultations.officers.results import ResponseFilterForm, Summary, responses_to
 
 from .officers import make_response, random_responses, staff
 

@@ -10,9 +10,9 @@ import pytest
 from django.conf import settings
 from django.template.loader import get_template
 
-from consultations import exports
 from consultations.factories import every_type_survey, random_answers, random_response
-from consultations.results import Summary, responses_to
+from consultations.officers import exports
+from consultations.officers.results import Summary, responses_to
 from consultations.survey import definitions as d
 from consultations.survey.structure import SectionBlock, SurveyBlock, survey_from_stream
 from consultations.survey.types import registry
@@ -140,7 +140,7 @@ def test_a_random_answer_is_stored_read_back_and_put_into_words(seed):
 
 
 def test_answers_read_the_same_in_words_for_residents_and_officers():
-    from consultations.admin_views import describe_answers
+    from consultations.officers.views import describe_answers
     from consultations.survey.forms import answer_lines
 
     survey = every_type()

@@ -12,8 +12,8 @@ from wagtail.log_actions import LogActionRegistry
 from wagtail.models import PageLogEntry
 
 from consultations.factories import ConsultationPageFactory, every_type_survey
-from consultations.log_actions import register_consultation_log_actions
 from consultations.models import Answer, EqualityAnswer, Response, SavedSurvey
+from consultations.officers.log_actions import register_consultation_log_actions
 from consultations.retention import LOG_ACTION, apply_retention, remove_personal_data
 
 pytestmark = pytest.mark.django_db

@@ -192,7 +192,7 @@ def test_survey_pages_are_never_cached(resident):
 
 def test_the_language_and_version_are_recorded(resident):
     resident.complete()
-    with mock.patch("consultations.routes.translation.get_language", return_value="pl"):
+    with mock.patch("consultations.views.translation.get_language", return_value="pl"):
         resident.submit()
     stored = resident.responses.get()
     assert (stored.language, stored.version) == ("pl", "standard")

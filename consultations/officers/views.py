@@ -2,12 +2,9 @@
 responses with charts and filters, the free-text answers and their themes,
 single responses and their deletion, and the exports.
 
-Who sees what:
-- ``consultations.view_response_answers`` (the "Consultation analysts" group):
-  everything here, but equality answers only as a total;
-- ``consultations.view_equality_answers`` ("Equality data"): the equality
-  summary too (small numbers hidden) and the equality columns of the exports;
-- ``consultations.delete_response``: deleting a response.
+Who sees what is ``response_permission_policy`` (``officers.permissions``):
+every view asks it for its ``permission`` (an action: "view_answers", or
+"delete" for deleting a response); the equality answers need "view_equality".
 Anyone else, editors who build the surveys included, gets a 403 from every URL.
 """
 
@@ -27,21 +24,22 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
-from consultations import exports
-from consultations.models import Answer, ConsultationPage, ConsultationSettings, Response, Theme
-from consultations.results import (
+from ..models.pages import ConsultationPage
+from ..models.responses import Answer, Response, Theme
+from ..models.settings import ConsultationSettings
+from ..survey import definitions as d
+from ..survey.types import registry
+from . import exports
+from .log_actions import DELETE_RESPONSE, EXPORT_RESPONSES
+from .permissions import response_permission_policy
+from .results import (
     ResponseFilterForm,
     Summary,
     responses_to,
     source_page,
     summary_rows,
 )
-from consultations.survey import definitions as d
-from consultations.survey.types import registry
 
-VIEW_ANSWERS = "consultations.view_response_answers"
-VIEW_EQUALITY = "consultations.view_equality_answers"
-DELETE_RESPONSE = "consultations.delete_response"
 PER_PAGE = 25
 
 
@@ -52,17 +50,21 @@ def language_names():
 
 
 class OfficerView(WagtailAdminTemplateMixin, TemplateView):
-    permission = VIEW_ANSWERS
+    permission_policy = response_permission_policy
+    permission = "view_answers"  # the policy's action this view needs
     header_icon = "form"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated or not request.user.has_perm(self.permission):
+        if not request.user.is_authenticated or not self.user_can(self.permission):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def user_can(self, action):
+        return self.permission_policy.user_has_permission(self.request.user, action)
+
     @property
     def sees_equality(self):
-        return self.request.user.has_perm(VIEW_EQUALITY)
+        return self.user_can("view_equality")
 
     def index_crumb(self):
         return [
@@ -171,7 +173,7 @@ class SummaryView(ConsultationMixin, OfficerView):
             equality_total=None if self.sees_equality else summary.equality_total(),
             sees_equality=self.sees_equality,
             threshold=self.threshold,
-            can_delete=self.request.user.has_perm(DELETE_RESPONSE),
+            can_delete=self.user_can("delete"),
         )
         return context
 
@@ -385,7 +387,7 @@ class ResponseDetailView(ResponseMixin, OfficerView):
             language=language_names().get(response.language, response.language),
             respondent_type=dict(d.RESPONDENT_TYPES).get(response.respondent_type, ""),
             district=dict(d.DISTRICTS).get(response.district, ""),
-            can_delete=self.request.user.has_perm(DELETE_RESPONSE),
+            can_delete=self.user_can("delete"),
         )
         return context
 
@@ -407,7 +409,7 @@ class ResponseDeleteView(ResponseMixin, OfficerView):
     """Deleting a response at a resident's request. The audit log records who
     did it and the reference, never the answers."""
 
-    permission = DELETE_RESPONSE
+    permission = "delete"
     template_name = "consultations/admin/response_delete.html"
     page_title = "Delete response"
 
@@ -418,7 +420,7 @@ class ResponseDeleteView(ResponseMixin, OfficerView):
         with transaction.atomic():
             log(
                 instance=page or response,
-                action="consultations.delete_response",
+                action=DELETE_RESPONSE,
                 user=request.user,
                 data={"reference": reference},
             )
@@ -442,7 +444,7 @@ class ExportView(ConsultationMixin, OfficerView):
         stamp = slugify(self.page.title)[:60] or "responses"
         log(
             instance=self.page,
-            action="consultations.export_responses",
+            action=EXPORT_RESPONSES,
             user=request.user,
             data={
                 "format": file_format,
@@ -466,7 +468,7 @@ class SummaryExportView(ConsultationMixin, OfficerView):
         )
         log(
             instance=self.page,
-            action="consultations.export_responses",
+            action=EXPORT_RESPONSES,
             user=request.user,
             data={
                 "format": "summary csv",

@@ -16,16 +16,11 @@ from django.db.models.functions import TruncDate
 from django.utils.http import urlencode
 from wagtail.models import Locale
 
-from consultations.models import (
-    VERSIONS,
-    Answer,
-    ConsultationPage,
-    EqualityAnswer,
-    Response,
-    Theme,
-)
-from consultations.survey import definitions as d
-from consultations.survey.types import registry
+from ..figures import percent
+from ..models.pages import ConsultationPage
+from ..models.responses import VERSIONS, Answer, EqualityAnswer, Response, Theme
+from ..survey import definitions as d
+from ..survey.types import registry
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -141,11 +136,6 @@ class ResponseFilterForm(forms.Form):
 
 
 # The summary --------------------------------------------------------------------
-
-
-def percent(part, whole):
-    """A whole percentage, rounded half up (as people round: 2.5% is 3%)."""
-    return (200 * part + whole) // (2 * whole) if whole else 0
 
 
 @dataclass

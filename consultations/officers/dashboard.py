@@ -16,7 +16,8 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Site
 
-from .models import ConsultationIndexPage, ConsultationPage, ConsultationSettings
+from ..models.pages import ConsultationIndexPage, ConsultationPage
+from ..models.settings import ConsultationSettings
 
 DUE_SOON = datetime.timedelta(weeks=4)
 

@@ -17,9 +17,9 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from consultations.survey import definitions as d
-from consultations.survey.types import registry
-from consultations.survey.types.base import Column, Stored
+from ..survey import definitions as d
+from ..survey.types import registry
+from ..survey.types.base import Column, Stored
 
 FIXED_COLUMNS = [
     ("reference", "Reference"),

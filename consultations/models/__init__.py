@@ -1,0 +1,69 @@
+"""The models of consultations, one module per concern:
+
+- ``settings``: the "Consultation rules" site setting;
+- ``snippets``: the topics residents filter consultations by;
+- ``responses``: what residents sent (responses, answers, themes, equality
+  answers, saved part-way surveys); it knows nothing of pages or routes;
+- ``pages``: the finder and the consultation page, with their statuses.
+
+Everything is re-exported here, so ``from consultations.models import X``
+works for every name. Inside the app, import from the module that holds the
+name (``consultations.models.responses``), not from here.
+"""
+
+from ..blocks import EventBlock, HeadlineFigureBlock
+from ..validation import locked_survey_problems
+from .pages import (
+    CLOSED,
+    FORTHCOMING,
+    OPEN,
+    RESULTS,
+    STATUS_LABELS,
+    ConsultationIndexPage,
+    ConsultationPage,
+    filter_by_status,
+    open_consultations,
+    ordered_by_status,
+)
+from .responses import (
+    REFERENCE_ALPHABET,
+    VERSION_EASY_READ,
+    VERSION_STANDARD,
+    VERSIONS,
+    Answer,
+    EqualityAnswer,
+    Response,
+    SavedSurvey,
+    Theme,
+    new_reference,
+)
+from .settings import ConsultationSettings
+from .snippets import ConsultationTopic
+
+__all__ = [
+    "CLOSED",
+    "FORTHCOMING",
+    "OPEN",
+    "REFERENCE_ALPHABET",
+    "RESULTS",
+    "STATUS_LABELS",
+    "VERSIONS",
+    "VERSION_EASY_READ",
+    "VERSION_STANDARD",
+    "Answer",
+    "ConsultationIndexPage",
+    "ConsultationPage",
+    "ConsultationSettings",
+    "ConsultationTopic",
+    "EqualityAnswer",
+    "EventBlock",
+    "HeadlineFigureBlock",
+    "Response",
+    "SavedSurvey",
+    "Theme",
+    "filter_by_status",
+    "locked_survey_problems",
+    "new_reference",
+    "open_consultations",
+    "ordered_by_status",
+]

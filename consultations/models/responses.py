@@ -1,0 +1,147 @@
+"""The stored responses: one ``Response`` per resident, its ``Answer`` rows,
+the analysts' ``Theme`` tags, the ``EqualityAnswer`` rows kept apart, and the
+``SavedSurvey`` left part-way.
+
+Responses are keyed by the consultation's ``translation_key``, question keys
+and option codes, never by wording, so answers given in every language and in
+Easy Read count together. Nothing here knows about pages or their routes.
+"""
+
+import secrets
+
+from django.db import models
+from django.utils import timezone
+from wagtail.models import Page
+
+VERSION_STANDARD = "standard"
+VERSION_EASY_READ = "easy_read"
+VERSIONS = [(VERSION_STANDARD, "Standard"), (VERSION_EASY_READ, "Easy Read")]
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
+def new_reference():
+    body = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"HYS-{body[:4]}-{body[4:]}"
+
+
+class Response(models.Model):
+    """One resident's whole response, in any language or version."""
+
+    consultation_key = models.UUIDField(
+        db_index=True, help_text="The consultation's translation key: the same in every language."
+    )
+    page = models.ForeignKey(
+        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reference = models.CharField(max_length=20, unique=True)
+    submission_token = models.CharField(max_length=64, unique=True)
+    language = models.CharField(max_length=20)
+    version = models.CharField(max_length=20, choices=VERSIONS, default=VERSION_STANDARD)
+    submitted_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # About you: kept on the response, apart from the answers.
+    respondent_type = models.CharField(max_length=50, blank=True)
+    district = models.CharField(max_length=50, blank=True)
+    personal_data_removed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the retention job removed its personal details."
+    )
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        permissions = [
+            ("view_response_answers", "Can see and export consultation answers"),
+            ("view_equality_answers", "Can see equality-monitoring answers"),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+
+class Answer(models.Model):
+    """One stored answer: a question key with, where it applies, a grid statement
+    or ranked item (``item_key``), an option code, and a value."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question_key = models.CharField(max_length=50)
+    question_type = models.CharField(max_length=30)
+    item_key = models.CharField(max_length=50, blank=True, default="")
+    option_code = models.CharField(max_length=50, blank=True, default="")
+    text = models.TextField(blank=True, default="")
+    number = models.BigIntegerField(null=True, blank=True)
+    date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "question_key", "item_key", "option_code"],
+                name="consultations_answer_unique_part",
+            )
+        ]
+        indexes = [models.Index(fields=["question_key", "option_code"])]
+
+    def __str__(self):
+        return f"{self.question_key}={self.option_code or self.text[:30]}"
+
+
+class Theme(models.Model):
+    """A theme analysts tag free-text answers with (their code list), per question."""
+
+    consultation_key = models.UUIDField(db_index=True)
+    question_key = models.CharField(max_length=50)
+    name = models.CharField(max_length=100)
+    answers = models.ManyToManyField(Answer, related_name="themes", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation_key", "question_key", "name"],
+                name="consultations_theme_unique_name",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class EqualityAnswer(models.Model):
+    """An equality-monitoring answer, stored apart so that permissions can keep it
+    from anyone not allowed to see it."""
+
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, related_name="equality_answers"
+    )
+    question_key = models.CharField(max_length=50)
+    option_code = models.CharField(max_length=50)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "question_key"], name="consultations_equality_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.question_key}={self.option_code}"
+
+
+class SavedSurvey(models.Model):
+    """A survey left part-way with an email address, to come back to by link.
+    Deleted when the response is sent or the consultation closes."""
+
+    token = models.CharField(max_length=64, unique=True)
+    journey_token = models.CharField(max_length=64, db_index=True)
+    consultation_key = models.UUIDField(db_index=True)
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    email = models.EmailField()
+    answers = models.JSONField(default=dict)
+    done = models.JSONField(default=list)
+    expires_at = models.DateTimeField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Saved survey {self.pk}"
+
+    @classmethod
+    def delete_expired(cls):
+        return cls.objects.filter(expires_at__lte=timezone.now()).delete()

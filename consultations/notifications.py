@@ -1,0 +1,77 @@
+"""The emails a resident asks for while answering a survey: the receipt of a
+response sent, and the link to come back to a survey saved part-way.
+
+Each is plain text with an accessible HTML alternative, in the resident's
+language. Sending never stops the resident: the response (or the saved
+survey) is stored first, and a failure is logged.
+"""
+
+import logging
+
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from core.models import CouncilSettings
+
+logger = logging.getLogger(__name__)
+
+
+def email(subject, template, context, request, to):
+    """A message from ``<template>.txt`` with ``<template>.html`` as its HTML."""
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string(f"{template}.txt", context, request=request),
+        to=[to],
+    )
+    message.attach_alternative(
+        render_to_string(f"{template}.html", context, request=request), "text/html"
+    )
+    return message
+
+
+def receipt_email(page, request, response, summary, to):
+    """The receipt: the reference and the answers of the survey's own sections
+    (``summary`` is what check your answers showed)."""
+    context = {
+        "page": page,
+        "response": response,
+        "summary": [s for s in summary if s["section"].kind == "main"],
+        "council": CouncilSettings.for_request(request),
+        "page_url": page.get_full_url(request),
+    }
+    subject = _("Your response to %(title)s: %(reference)s") % {
+        "title": page.title,
+        "reference": response.reference,
+    }
+    return email(subject, "emails/survey_receipt", context, request, to)
+
+
+def send_receipt(page, request, response, summary, to):
+    """If it fails, the response is already stored: log it and carry on."""
+    message = receipt_email(page, request, response, summary, to)
+    try:
+        message.send()
+    except Exception:
+        logger.exception("Survey receipt could not be sent for %s", response.reference)
+
+
+def resume_email(page, request, saved):
+    """The link back to a saved survey, valid until the consultation closes."""
+    context = {
+        "page": page,
+        "link": request.build_absolute_uri(
+            page.survey_url("survey_resume", saved.token, request=request)
+        ),
+        "closes_at": page.closes_at,
+    }
+    subject = _("Your saved answers: %(title)s") % {"title": page.title}
+    return email(subject, "emails/survey_resume", context, request, saved.email)
+
+
+def send_resume_link(page, request, saved):
+    message = resume_email(page, request, saved)
+    try:
+        message.send()
+    except Exception:
+        logger.exception("Save-and-return link could not be sent")

@@ -1,0 +1,42 @@
+"""Where officers find the responses: an item in the admin menu, and a
+"Responses" button beside each consultation in the page explorer and its
+header. Both are shown only to officers who may see answers."""
+
+from django.urls import reverse
+from django.utils.functional import cached_property
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+
+from ..models.pages import ConsultationPage
+from .permissions import response_permission_policy
+
+
+class ResponsesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return response_permission_policy.user_has_permission(request.user, "view_answers")
+
+
+def responses_menu_item():
+    return ResponsesMenuItem(
+        "Consultation responses",
+        reverse("consultation_responses:index"),
+        icon_name="form",
+        order=250,
+    )
+
+
+class ResponsesPageMenuItem(PageMenuItem):
+    """'Responses' beside a consultation in the page explorer and its header."""
+
+    label = "Responses"
+    icon_name = "form"
+    priority = 12
+
+    @cached_property
+    def url(self):
+        return reverse("consultation_responses:summary", args=[self.page.pk])
+
+    def is_shown(self, user):
+        return isinstance(
+            self.page.specific_deferred, ConsultationPage
+        ) and response_permission_policy.user_has_permission(user, "view_answers")

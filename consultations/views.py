@@ -1,0 +1,328 @@
+"""What each step of a resident's survey does. The routes are thin methods of
+``ConsultationPage`` (``consultations.routes``) that call these functions
+with the page:
+
+- ``start``: the start page;
+- ``answer_section``: one section per page;
+- ``check``: check your answers, and send (``submit``);
+- ``confirmation``: the reference number;
+- ``save``: save and come back later (an emailed link);
+- ``resume``: the emailed link.
+
+The Easy Read survey has the same steps (start, sections, check,
+confirmation; not save and return), called with ``easy_read=True``. It is the
+same survey with its Easy Read wording: the same forms, journey rules and
+storage, its own progress in the session, its own templates (their names begin
+``easy_read_``), and responses stored with the version "easy_read".
+
+Every step checks that the consultation is open at that moment, and none is
+ever cached.
+"""
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .models.responses import VERSION_EASY_READ, VERSION_STANDARD, SavedSurvey
+from .notifications import send_receipt, send_resume_link
+from .survey.forms import answer_lines, field_id
+from .survey.storage import store_response
+from .survey.types import registry
+
+BAD_EMAIL = gettext_lazy("Enter an email address in the correct format, like name@example.com")
+
+TEMPLATES = "pages/survey/"
+EASY_READ = "easy_read_"  # the Easy Read routes' and templates' names begin so
+
+
+def no_cache(response):
+    add_never_cache_headers(response)
+    return response
+
+
+def redirect_to(url):
+    return no_cache(redirect(url))
+
+
+def render(page, request, template, status=200, easy_read=False, **extra):
+    if easy_read:
+        template = EASY_READ + template
+    context = page.get_context(request)
+    context.update(easy_read=easy_read, **extra)
+    return no_cache(TemplateResponse(request, TEMPLATES + template, context, status=status))
+
+
+def not_open(page, request, easy_read=False):
+    """The clear page shown at any step before opening or after closing, or
+    None while the consultation is open."""
+    now = timezone.now()
+    if page.is_open_at(now):
+        return None
+    if not page.has_survey:
+        raise Http404
+    return render(
+        page, request, "not_open.html", easy_read=easy_read, consultation_status=page.status_at(now)
+    )
+
+
+# Start --------------------------------------------------------------------------
+
+
+def start(page, request, easy_read=False):
+    closed = not_open(page, request, easy_read)
+    if closed:
+        return closed
+    journey = page.journey(request, easy_read)
+    sections = journey.visible_sections()
+    in_progress = journey.started and not journey.reference and journey.state.get("done")
+    resume_at = journey.first_incomplete() if in_progress else None
+    return render(
+        page,
+        request,
+        "start.html",
+        easy_read=easy_read,
+        first_url=page.section_url(sections[0], request, easy_read),
+        in_progress=in_progress,
+        resume_url=page.section_url(resume_at, request, easy_read)
+        if resume_at
+        else page.survey_url("survey_check", request=request, easy_read=easy_read),
+        total=len(sections),
+    )
+
+
+# Check your answers, and send -------------------------------------------------------
+
+
+def check(page, request, easy_read=False):
+    closed = not_open(page, request, easy_read)
+    if closed:
+        return closed
+    journey = page.journey(request, easy_read)
+    if journey.reference:
+        return redirect_to(
+            page.survey_url("survey_confirmation", request=request, easy_read=easy_read)
+        )
+    forms, incomplete = journey.validated_forms()
+    if incomplete is not None:
+        return redirect_to(page.section_url(incomplete, request, easy_read))
+    receipt_email = ""
+    errors = []
+    if request.method == "POST":
+        # The Easy Read check page sends straight away: it offers no receipt.
+        receipt_email = "" if easy_read else request.POST.get("receipt_email", "").strip()
+        if receipt_email:
+            try:
+                validate_email(receipt_email)
+            except ValidationError:
+                errors.append(("f-receipt_email", BAD_EMAIL))
+        if not errors:
+            return submit(page, request, journey, forms, receipt_email)
+    return render(
+        page,
+        request,
+        "check.html",
+        status=200,
+        easy_read=easy_read,
+        summary=answer_summary(page, forms, request, easy_read),
+        back_url=page.section_url(forms[-1].section, request, easy_read),
+        errors=errors,
+        receipt_email=receipt_email,
+    )
+
+
+def answer_summary(page, forms, request, easy_read=False):
+    summary = []
+    for form in forms:
+        form.is_valid()
+        rows = []
+        for question in form.active_questions():
+            rows.append(
+                {
+                    "label": question.label,
+                    "lines": answer_lines(question, form.cleaned, form.other_text),
+                    "change_url": page.section_url(form.section, request, easy_read)
+                    + "?return=check#"
+                    + field_id(first_input(question)),
+                }
+            )
+        summary.append({"section": form.section, "rows": rows})
+    return summary
+
+
+def first_input(question):
+    return registry.type_of(question).first_input(question)
+
+
+def submit(page, request, journey, forms, receipt_email):
+    response, created = store_response(
+        page,
+        forms,
+        journey.token,
+        language=translation.get_language() or "en",
+        version=VERSION_EASY_READ if journey.easy_read else VERSION_STANDARD,
+    )
+    token = journey.token
+    summary = answer_summary(page, forms, request, journey.easy_read)
+    journey.finish(response.reference)
+    SavedSurvey.objects.filter(journey_token=token).delete()
+    if created and receipt_email:
+        send_receipt(page, request, response, summary, receipt_email)
+    return redirect_to(
+        page.survey_url("survey_confirmation", request=request, easy_read=journey.easy_read)
+    )
+
+
+def confirmation(page, request, easy_read=False):
+    journey = page.journey(request, easy_read)
+    if not journey.reference:
+        return redirect_to(page.survey_url(request=request, easy_read=easy_read))
+    return render(
+        page, request, "confirmation.html", easy_read=easy_read, reference=journey.reference
+    )
+
+
+# Save and come back later -----------------------------------------------------------
+
+
+def save(page, request):
+    closed = not_open(page, request)
+    if closed:
+        return closed
+    journey = page.journey(request)
+    if not journey.started or journey.reference:
+        return redirect_to(page.survey_url(request=request))
+    errors = []
+    email = ""
+    if request.method == "POST":
+        email = request.POST.get("email", "").strip()
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors.append(
+                (
+                    "f-email",
+                    _("Enter an email address in the correct format, like name@example.com")
+                    if email
+                    else _("Enter your email address"),
+                )
+            )
+        if not errors:
+            SavedSurvey.delete_expired()
+            saved = SavedSurvey.objects.filter(journey_token=journey.token).first()
+            if saved is None:
+                saved = SavedSurvey(
+                    token=secrets.token_urlsafe(32),
+                    journey_token=journey.token,
+                    consultation_key=page.translation_key,
+                    page=page,
+                )
+            saved.email = email
+            saved.answers = journey.answers
+            saved.done = journey.state.get("done") or []
+            saved.expires_at = page.closes_at
+            saved.save()
+            send_resume_link(page, request, saved)
+            return render(page, request, "saved.html", email=email)
+    return render(
+        page, request, "save.html", errors=errors, email=email, back_url=back_to(page, journey)
+    )
+
+
+def back_to(page, journey):
+    section = journey.first_incomplete()
+    if section is None:
+        return page.survey_url("survey_check")
+    return page.section_url(section)
+
+
+def resume(page, request, token):
+    closed = not_open(page, request)
+    if closed:
+        SavedSurvey.objects.filter(consultation_key=page.translation_key).delete()
+        return closed
+    saved = SavedSurvey.objects.filter(
+        token=token, consultation_key=page.translation_key, expires_at__gt=timezone.now()
+    ).first()
+    if saved is None:
+        return render(page, request, "resume_invalid.html", status=404)
+    journey = page.journey(request)
+    journey.restore(saved.journey_token, saved.answers, saved.done)
+    return redirect_to(back_to(page, journey))
+
+
+# One section ----------------------------------------------------------------------
+
+
+def answer_section(page, request, section_key, easy_read=False):
+    journey = page.journey(request, easy_read)
+    section = journey.survey.section(section_key)
+    if section is None:
+        raise Http404
+    closed = not_open(page, request, easy_read)
+    if closed:
+        return closed
+    journey.start()
+
+    def url(name):
+        return page.survey_url(name, request=request, easy_read=easy_read)
+
+    if not journey.can_visit(section):
+        target = journey.first_incomplete()
+        if target is None:
+            return redirect_to(url("survey_check"))
+        return redirect_to(page.section_url(target, request, easy_read))
+    returning = request.GET.get("return") == "check" or request.POST.get("return") == "check"
+    show_errors = False
+    if request.method == "POST":
+        form = journey.form(section, request.POST)
+        # Save and come back later is in the standard survey only.
+        if request.POST.get("action") == "save" and not easy_read:
+            journey.answers[section.key] = form.kept_data()
+            journey.save()
+            return redirect_to(url("survey_save"))
+        if form.is_valid():
+            journey.record(section, form)
+            following = None if returning else journey.next(section)
+            if following is None:
+                return redirect_to(url("survey_check"))
+            return redirect_to(page.section_url(following, request, easy_read))
+        # Keep what was typed, on the server, and mark the section unfinished.
+        journey.answers[section.key] = form.kept_data()
+        done = journey.state.get("done") or []
+        if section.key in done:
+            done.remove(section.key)
+        journey.save()
+        show_errors = True
+    else:
+        form = journey.form(section)
+    number, total = journey.position(section)
+    previous = journey.previous(section)
+    if returning:
+        back_url = url("survey_check")
+    elif previous:
+        back_url = page.section_url(previous, request, easy_read)
+    else:
+        back_url = url("survey_start")
+    questions = form.display(show_errors=show_errors)
+    return render(
+        page,
+        request,
+        "section.html",
+        easy_read=easy_read,
+        section=section,
+        questions=questions,
+        single_question=questions[0] if len(questions) == 1 else None,
+        errors=form.error_list() if show_errors else [],
+        number=number,
+        total=total,
+        back_url=back_url,
+        returning=returning,
+    )
