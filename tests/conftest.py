@@ -46,11 +46,10 @@ def english_first():
     translation.activate(settings.LANGUAGE_CODE)
 
 
-@pytest.fixture
-def home(db):
-    """A small site: the English home page served by the default site, the
-    accessibility, privacy and cookies pages and the contact page, and the
-    council's details pointing at them."""
+def build_small_site():
+    """The English home page served by the default site, the accessibility,
+    privacy and cookies pages and the contact page, and the council's details
+    pointing at them."""
     site = ensure_site()
     page = site.root_page.specific
     footer = {}
@@ -65,15 +64,32 @@ def home(db):
         parent=page, slug="contact", show_in_menus=True
     )
     council = CouncilSettings.for_site(site)
-    if not council.council_name or council.council_name == CouncilSettings().council_name:
-        for name, value in COUNCIL.items():
-            setattr(council, name, value)
+    for name, value in COUNCIL.items():
+        setattr(council, name, value)
     council.accessibility_page = footer["accessibility-statement"]
     council.privacy_page = footer["privacy"]
     council.cookies_page = footer["cookies"]
     council.contact_page = contact
     council.save()
     return HomePage.objects.get(pk=page.pk)
+
+
+@pytest.fixture(scope="session")
+def small_site(django_db_setup, django_db_blocker):
+    """The small site, built once and committed: each test's own changes to it
+    are rolled back with the test."""
+    with django_db_blocker.unblock():
+        build_small_site()
+
+
+@pytest.fixture
+def home(small_site, db):
+    """The small site's home page (built again inside the test if a test that
+    commits its data emptied the database)."""
+    home = HomePage.objects.filter(locale__language_code="en", depth=2).first()
+    if home is None or not CouncilSettings.objects.filter(council_name=COUNCIL["council_name"]):
+        home = build_small_site()
+    return home
 
 
 def load_demo():
