@@ -58,6 +58,14 @@ def test_anchor_targets_exist_on_the_page(resident):
             "f-ranking__parks",
             "Choose a number from the list for each item",
         ),
+        *[
+            (
+                {"ranking__buses": rank},
+                "f-ranking__parks",
+                "Choose a number from the list for each item",
+            )
+            for rank in ["\u00b2", "\u2460", "9" * 5000]
+        ],
         ({"involved": "other"}, "f-involved__other", "Enter what your other answer is"),
         (
             {"activities": ["clubs", "youth", "green_spaces"]},

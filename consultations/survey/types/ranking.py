@@ -1,10 +1,14 @@
 """Ranking questions: residents number the options in order."""
 
+import re
+
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from ..blocks import BaseQuestionBlock, option_list, options_from_values
 from .base import Column, QuestionType, field_id
+
+RANK = re.compile(r"[0-9]{1,4}")
 
 
 class RankingQuestionBlock(BaseQuestionBlock):
@@ -39,7 +43,9 @@ class Ranking(QuestionType):
             value = form.first(f"{question.key}__{option.code}").strip()
             if not value:
                 continue
-            if not value.isdigit() or not 1 <= int(value) <= count:
+            # isdigit() accepts "²" and "①", which int() refuses, and int() refuses
+            # very long numbers: only plain digits, and not many of them.
+            if not RANK.fullmatch(value) or not 1 <= int(value) <= count:
                 form.add_error(
                     first_name,
                     form.say(
