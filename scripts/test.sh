@@ -49,4 +49,11 @@ echo "== Django checks"
 DJANGO_SETTINGS_MODULE=council_site.settings.production SECRET_KEY=$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(60))') \
   .venv/bin/python manage.py check --deploy --fail-level WARNING
 echo "== pytest"
-.venv/bin/python -m pytest "$@"
+# On every core (TEST_WORKERS=1 for one process): each worker has a test
+# database of its own; the browser layer and the demo's tests keep to one each.
+workers=${TEST_WORKERS:-$(nproc 2>/dev/null || echo 1)}
+if [ "$workers" -gt 1 ]; then
+  .venv/bin/python -m pytest -n "$workers" --dist loadgroup "$@"
+else
+  .venv/bin/python -m pytest "$@"
+fi

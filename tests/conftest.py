@@ -9,6 +9,7 @@ browser layer builds its own demo database.
 
 import os
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -33,9 +34,21 @@ COUNCIL = {
 }
 
 
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
 def pytest_collection_modifyitems(config, items):
-    """Tests on the demo run last: the demo they load stays in the database."""
+    """Tests on the demo run last: the demo they load stays in the database.
+
+    Run on several cores (``-n 2 --dist loadgroup``, as scripts/test.sh does),
+    the browser layer stays on one worker, sharing its one live site, and the
+    demo's tests on one worker, so the demo is loaded once."""
     items.sort(key=lambda item: item.get_closest_marker("demo") is not None)
+    for item in items:
+        if BROWSER_TESTS in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.xdist_group("browser"))
+        elif item.get_closest_marker("demo"):
+            item.add_marker(pytest.mark.xdist_group("demo"))
 
 
 @pytest.fixture(autouse=True)
