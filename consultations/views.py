@@ -21,8 +21,6 @@ ever cached.
 
 import secrets
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -30,6 +28,8 @@ from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from core.validators import is_email_address
 
 from .models.responses import VERSION_EASY_READ, VERSION_STANDARD, SavedSurvey
 from .notifications import send_receipt, send_resume_link
@@ -118,11 +118,8 @@ def check(page, request, easy_read=False):
     if request.method == "POST":
         # The Easy Read check page sends straight away: it offers no receipt.
         receipt_email = "" if easy_read else request.POST.get("receipt_email", "").strip()
-        if receipt_email:
-            try:
-                validate_email(receipt_email)
-            except ValidationError:
-                errors.append(("f-receipt_email", BAD_EMAIL))
+        if receipt_email and not is_email_address(receipt_email):
+            errors.append(("f-receipt_email", BAD_EMAIL))
         if not errors:
             return submit(page, request, journey, forms, receipt_email)
     return render(
@@ -203,9 +200,7 @@ def save(page, request):
     email = ""
     if request.method == "POST":
         email = request.POST.get("email", "").strip()
-        try:
-            validate_email(email)
-        except ValidationError:
+        if not is_email_address(email):
             errors.append(
                 (
                     "f-email",

@@ -3,6 +3,8 @@ from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .validators import validate_single_line
+
 FORMAT_CHOICES = [
     ("large-print", _("Large print")),
     ("easy-read", _("Easy Read")),
@@ -17,7 +19,11 @@ class AlternativeFormatsForm(forms.Form):
     name = forms.CharField(
         label=_("Your name"),
         max_length=100,
-        error_messages={"required": _("Enter your name")},
+        validators=[validate_single_line],
+        error_messages={
+            "required": _("Enter your name"),
+            "line_break": _("Enter your name on one line"),
+        },
     )
     email = forms.EmailField(
         label=_("Email address"),
@@ -31,12 +37,19 @@ class AlternativeFormatsForm(forms.Form):
         label=_("Phone number"),
         required=False,
         max_length=30,
+        validators=[validate_single_line],
+        error_messages={"line_break": _("Enter the phone number on one line")},
         help_text=_("If you would rather we rang you."),
     )
     document = forms.CharField(
         label=_("Which document or page do you need?"),
         max_length=300,
-        error_messages={"required": _("Enter the document or page you need")},
+        # The email to the council takes its subject from this answer.
+        validators=[validate_single_line],
+        error_messages={
+            "required": _("Enter the document or page you need"),
+            "line_break": _("Enter the document or page on one line"),
+        },
     )
     format = forms.ChoiceField(
         label=_("Which format do you need?"),

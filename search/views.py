@@ -19,6 +19,9 @@ from search.models import SearchTermDay
 from search.text import han_bigrams, has_han, highlight
 
 MAX_QUERY_LENGTH = 200
+# Each word (or pair of Chinese characters) is one more term of the database
+# query, nested one level deeper: a pasted paragraph must not nest hundreds.
+MAX_QUERY_TERMS = 32
 RESULTS_PER_PAGE = 10
 
 # The kinds of page a resident can narrow results to. "Other pages" is
@@ -58,7 +61,12 @@ def page_models(labels):
 def clean_query(raw):
     query = (raw or "").replace("\x00", "")
     query = "".join(ch for ch in query if ch.isprintable())
-    return " ".join(query.split())[:MAX_QUERY_LENGTH]
+    return " ".join(" ".join(query.split())[:MAX_QUERY_LENGTH].split()[:MAX_QUERY_TERMS])
+
+
+def first_terms(words):
+    """The first MAX_QUERY_TERMS different words, in order."""
+    return " ".join(list(dict.fromkeys(words.split()))[:MAX_QUERY_TERMS])
 
 
 def pages_of_type(queryset, type_key):
@@ -77,7 +85,8 @@ def run_search(queryset, query):
         # Chinese: the pages index overlapping character pairs; so does the query.
         pairs = han_bigrams(query)
         other_words = " ".join(w for w in query.split() if not has_han(w))
-        return list(queryset.search(PlainText(f"{pairs} {other_words}".strip(), operator="and")))
+        terms = first_terms(f"{pairs} {other_words}")
+        return list(queryset.search(PlainText(terms, operator="and")))
     results = list(queryset.search(query, operator="and"))
     if not results and connection.vendor == "postgresql":
         # Polish typed without diacritics, and inflected words: trigram

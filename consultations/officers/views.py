@@ -24,6 +24,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
+from core.validators import whole_number
+
 from ..models.pages import ConsultationPage
 from ..models.responses import Answer, Response, Theme
 from ..models.settings import ConsultationSettings
@@ -237,8 +239,8 @@ class TextAnswersView(ConsultationMixin, OfficerView):
         theme = self.request.GET.get("theme", "")
         if theme == "none":
             answers = answers.filter(themes__isnull=True)
-        elif theme.isdigit():
-            answers = answers.filter(themes__pk=int(theme))
+        elif whole_number(theme) is not None:
+            answers = answers.filter(themes__pk=whole_number(theme))
         return (
             answers.select_related("response")
             .prefetch_related("themes")
@@ -281,6 +283,10 @@ class TextAnswersView(ConsultationMixin, OfficerView):
             name = " ".join(request.POST.get("name", "").split())[:100]
             if not name:
                 messages.error(request, "Give the new theme a name.")
+            elif not name.isprintable():
+                messages.error(
+                    request, "A theme's name can have letters, numbers and punctuation only."
+                )
             else:
                 try:
                     with transaction.atomic():
@@ -307,18 +313,16 @@ class TextAnswersView(ConsultationMixin, OfficerView):
 
     def save_tags(self, request):
         allowed = {theme.pk: theme for theme in self.themes}
-        ids = [int(pk) for pk in request.POST.getlist("answer") if pk.isdigit()]
+        ids = [whole_number(pk) for pk in request.POST.getlist("answer")]
         answers = Answer.objects.filter(
-            pk__in=ids,
+            pk__in=[pk for pk in ids if pk is not None],
             question_key=self.question.key,
             response__consultation_key=self.page.translation_key,
         )
         for answer in answers:
             chosen = {
-                int(pk)
-                for pk in request.POST.getlist(f"themes-{answer.pk}")
-                if pk.isdigit() and int(pk) in allowed
-            }
+                whole_number(pk) for pk in request.POST.getlist(f"themes-{answer.pk}")
+            } & allowed.keys()
             answer.themes.set([allowed[pk] for pk in chosen])
 
 

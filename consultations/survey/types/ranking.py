@@ -1,14 +1,12 @@
 """Ranking questions: residents number the options in order."""
 
-import re
-
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from core.validators import whole_number
+
 from ..blocks import BaseQuestionBlock, option_list, options_from_values
 from .base import Column, QuestionType, field_id
-
-RANK = re.compile(r"[0-9]{1,4}")
 
 
 class RankingQuestionBlock(BaseQuestionBlock):
@@ -43,9 +41,8 @@ class Ranking(QuestionType):
             value = form.first(f"{question.key}__{option.code}").strip()
             if not value:
                 continue
-            # isdigit() accepts "²" and "①", which int() refuses, and int() refuses
-            # very long numbers: only plain digits, and not many of them.
-            if not RANK.fullmatch(value) or not 1 <= int(value) <= count:
+            rank = whole_number(value, max_digits=4)
+            if rank is None or not 1 <= rank <= count:
                 form.add_error(
                     first_name,
                     form.say(
@@ -54,7 +51,7 @@ class Ranking(QuestionType):
                     ),
                 )
                 return
-            ranks[option.code] = int(value)
+            ranks[option.code] = rank
         if question.required and len(ranks) < count:
             form.add_error(
                 first_name,

@@ -2,10 +2,10 @@
 
 import re
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from wagtail import blocks
+
+from core.validators import MAX_EMAIL_LENGTH, is_email_address
 
 from .. import definitions as d
 from ..blocks import BaseQuestionBlock, personal_field
@@ -151,12 +151,10 @@ class Email(TextType):
     always_personal = True
 
     def clean(self, form, question):
-        value = self.clean_text(form, question, 254)
+        value = self.clean_text(form, question, MAX_EMAIL_LENGTH)
         if value is None:
             return
-        try:
-            validate_email(value)
-        except ValidationError:
+        if not is_email_address(value):
             form.add_error(
                 question.key,
                 form.say(

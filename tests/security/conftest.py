@@ -1,0 +1,77 @@
+import datetime
+import random
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.utils import timezone
+
+from case_studies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+from consultations.factories import (
+    ConsultationIndexPageFactory,
+    ConsultationPageFactory,
+    random_response,
+)
+from strategy.factories import (
+    BuildingBlockPageFactory,
+    CommunitiesModelPageFactory,
+    ForewordPageFactory,
+    PriorityPageFactory,
+    StrategyPageFactory,
+    StrategySectionPageFactory,
+)
+
+from ..consultations.test_easy_read_survey import easy_read_every_type_survey, easy_read_rows
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def whole_site(home, media_root):
+    """One page of every kind a resident can reach: a strategy with its parts,
+    case studies, an open consultation with a standard and an Easy Read survey
+    and a closed one with responses."""
+    strategy = StrategyPageFactory(parent=home, slug="strategy", title="Stronger Together")
+    ForewordPageFactory(parent=strategy)
+    StrategySectionPageFactory(parent=strategy)
+    CommunitiesModelPageFactory(parent=strategy)
+    block = BuildingBlockPageFactory(parent=strategy, title="Volunteers")
+    priority = PriorityPageFactory(parent=strategy, title="Villages", building_blocks=[block])
+    cases = CaseStudyIndexPageFactory(parent=home, slug="case-studies")
+    CaseStudyPageFactory(
+        parent=cases,
+        title="Youth café",
+        place="Oakham",
+        priorities=[priority],
+        building_blocks=[block],
+    )
+    index = ConsultationIndexPageFactory(parent=home, slug="have-your-say", show_in_menus=True)
+    open_one = ConsultationPageFactory(
+        parent=index,
+        slug="open",
+        survey=easy_read_every_type_survey(),
+        easy_read_title="Our plan",
+        easy_read=easy_read_rows(),
+    )
+    closed = ConsultationPageFactory(
+        parent=index,
+        slug="closed",
+        opens_at=timezone.now() - datetime.timedelta(days=90),
+        closes_at=timezone.now() - datetime.timedelta(days=30),
+    )
+    rng = random.Random(15)
+    for page in (open_one, open_one, closed, closed, closed):
+        random_response(page, rng, district="blaby")
+    return {"home": home, "open": open_one, "closed": closed, "index": index}
+
+
+@pytest.fixture
+def officer_client(db):
+    """A client logged in as an administrator, who sees every officers' page."""
+    user = get_user_model().objects.create_superuser("hostile-admin", "a@example.org", "pw-x")
+    client = Client()
+    client.force_login(user)
+    return client
