@@ -93,6 +93,18 @@ class ConsultationMixin:
     def threshold(self):
         return ConsultationSettings.for_request(self.request).small_number_threshold
 
+    def summary(self):
+        """The figures of the filtered responses, withheld where the filters
+        single out a few responses (``ResponseFilterForm.leaves_out_few``)."""
+        threshold = self.threshold
+        return Summary(
+            self.page,
+            self.responses,
+            threshold=threshold,
+            equality=self.sees_equality,
+            withheld=self.filters.leaves_out_few(responses_to(self.page), threshold),
+        )
+
     def get_page_subtitle(self):
         return self.page.title
 
@@ -159,9 +171,7 @@ class SummaryView(ConsultationMixin, OfficerView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        summary = Summary(
-            self.page, self.responses, threshold=self.threshold, equality=self.sees_equality
-        )
+        summary = self.summary()
         context.update(
             summary=summary,
             total=summary.total,
@@ -459,13 +469,11 @@ class ExportView(ConsultationMixin, OfficerView):
 
 
 class SummaryExportView(ConsultationMixin, OfficerView):
-    """The summary's figures as CSV: aggregate figures only, with small
-    equality counts hidden as on the page."""
+    """The summary's figures as CSV: aggregate figures only, small numbers
+    hidden and the rest rounded as on the page."""
 
     def get(self, request, *args, **kwargs):
-        summary = Summary(
-            self.page, self.responses, threshold=self.threshold, equality=self.sees_equality
-        )
+        summary = self.summary()
         log(
             instance=self.page,
             action=EXPORT_RESPONSES,

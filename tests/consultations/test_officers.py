@@ -4,6 +4,7 @@ responses, exports and who may see any of it."""
 import csv
 import datetime
 import io
+import re
 from collections import Counter
 
 import pytest
@@ -42,20 +43,32 @@ def equality_holder(client):
 # The summary ---------------------------------------------------------------------
 
 
+def published(count):
+    """A count as the summary publishes it, with a hidden one as 0: 0, hidden
+    below 10, otherwise rounded to the nearest 5."""
+    return 0 if count < 10 else (count + 2) // 5 * 5
+
+
 def test_summary_figures_equal_counts_worked_out_from_what_was_said(consultation):
     made = random_responses(consultation, 60)
     summary = Summary(consultation, responses_to(consultation), equality=True)
     assert summary.total == 60
     questions = {item.question.key: item for item in summary.questions()}
 
+    # The true counts are worked out; what is shown is rounded, and shares and
+    # averages come from what is shown.
     overall = Counter(said["overall"] for said in made)
     figures = {f.code: f for f in questions["overall"].figures}
     for code, figure in figures.items():
         assert figure.count == overall[code]
-        assert figure.percent == round(100 * overall[code] / 60)
+        if figure.shown is not None:
+            assert figure.shown == published(overall[code])
+            assert figure.percent == round(100 * published(overall[code]) / 60)
     scores = {"strongly_agree": 5, "agree": 4, "neither": 3, "disagree": 2, "strongly_disagree": 1}
-    scored = [scores[s["overall"]] for s in made if s["overall"] in scores]
-    assert questions["overall"].average == round(sum(scored) / len(scored), 2)
+    shown = {code: figures[code].shown or 0 for code in scores}
+    assert questions["overall"].average == round(
+        sum(scores[c] * n for c, n in shown.items()) / sum(shown.values()), 2
+    )
 
     activities = Counter(code for said in made for code in said["activities"])
     answered = sum(1 for said in made if said["activities"])
@@ -72,14 +85,16 @@ def test_summary_figures_equal_counts_worked_out_from_what_was_said(consultation
     ranking = {f.code: f for f in questions["ranking"].figures}
     for code in ("parks", "buses", "libraries"):
         ranks = [said["ranking"][code] for said in made]
-        assert ranking[code].extra["score"] == sum(3 - rank + 1 for rank in ranks)
+        assert ranking[code].extra["score"] == sum(
+            (3 - rank + 1) * published(ranks.count(rank)) for rank in (1, 2, 3)
+        )
         assert ranking[code].count == ranks.count(1)
     assert [f.code for f in questions["ranking"].figures] == sorted(
         ranking, key=lambda code: -ranking[code].extra["score"]
     )
 
     hours = [said["hours"] for said in made]
-    assert questions["hours"].average == round(sum(hours) / 60, 2)
+    assert questions["hours"].average == round(sum(hours) / 60, 1)
     assert (questions["hours"].minimum, questions["hours"].maximum) == (min(hours), max(hours))
 
     about = {item.question.key: item for item in summary.about_you()}
@@ -104,7 +119,7 @@ def test_equality_counts_below_the_threshold_are_hidden(consultation, equality_h
     summary = Summary(consultation, responses_to(consultation), threshold=10, equality=True)
     age = next(item for item in summary.equality() if item.question.key == "age_band")
     figures = {f.code: f for f in age.figures}
-    assert figures["35_44"].display == "12"
+    assert figures["35_44"].display == "10"  # 12, rounded to the nearest 5
     assert figures["65_74"].display == "fewer than 10"
 
     html = equality_holder.get(url("summary", consultation.pk)).content.decode()
@@ -121,7 +136,7 @@ def test_analysts_see_equality_answers_only_as_a_total(consultation, analyst):
             equality=[("age_band", "35_44")],
         )
     html = analyst.get(url("summary", consultation.pk)).content.decode()
-    assert "12 responses included equality answers" in html
+    assert "10 responses included equality answers" in html  # 12, rounded
     assert "What is your age?" not in html
     rows = list(csv.reader(io.StringIO(analyst_csv(analyst, consultation))))
     assert not [name for name in rows[0] if name.startswith("equality:")]
@@ -157,8 +172,14 @@ def test_filters_apply_to_the_summary_the_list_and_the_exports(consultation, ana
     expected = {s["response"].reference for s in made if keep(s)}
     assert expected
 
+    # The number is published as every count is: hidden below 10, otherwise
+    # rounded to the nearest 5, or hidden where the filters leave out a few.
     html = analyst.get(url("summary", consultation.pk, query=query)).content.decode()
-    assert f"{len(expected)} response{'s' if len(expected) != 1 else ''}</strong>" in html
+    shown = re.search(r'class="officer-total">([^<]*) responses?</strong>', html).group(1)
+    if len(expected) < 10:
+        assert shown == "fewer than 10"
+    else:
+        assert shown == "hidden" or int(shown) == (len(expected) + 2) // 5 * 5
 
     listed = analyst.get(url("list", consultation.pk, query=query + "&p=1")).content.decode()
     for said in made:
@@ -450,9 +471,16 @@ def test_analysts_code_answers_with_themes_counted_in_summary_and_export(consult
             f"themes-{ids[1]}": [themes["Transport"].pk, themes["Benches"].pk],
         },
     )
+    counted = Summary(consultation, responses_to(consultation))
+    comments = next(item for item in counted.questions() if item.question.key == "comments")
+    assert {theme.name: figure.count for theme, figure in comments.themes} == {
+        "Transport": 2,
+        "Benches": 1,
+    }
+    # Three responses are too few for any figure to be shown.
     summary = analyst.get(url("summary", consultation.pk)).content.decode()
-    assert '<th scope="row">Transport</th><td>2</td>' in summary
-    assert '<th scope="row">Benches</th><td>1</td>' in summary
+    assert '<th scope="row">Transport</th><td>hidden</td>' in summary
+    assert '<th scope="row">Benches</th><td>hidden</td>' in summary
     _header, rows = by_reference(list(csv.reader(io.StringIO(analyst_csv(analyst, consultation)))))
     assert rows[answers[1].reference]["comments:themes"] == "Benches; Transport"
     untagged = analyst.get(text_url + "?theme=none").content.decode()
@@ -603,19 +631,22 @@ def test_the_export_of_figures_hides_small_equality_counts(consultation, equalit
     rows = figures_csv(equality_holder, consultation)
     assert rows[0][-2:] == ["measure", "value"]
     found = {(r[1], r[4], r[6]): r[7] for r in rows[1:]}
-    assert found[("", "", "responses in total")] == "13"
-    assert found[("overall", "agree", "responses")] == "12"
+    # Every count hidden below 10 and rounded to the nearest 5 otherwise, and
+    # shares of the rounded figures.
+    assert found[("", "", "responses in total")] == "15"
+    assert found[("overall", "agree", "responses")] == "10"
     assert found[("overall", "agree", "share of those who answered (%)")] == "100"
-    assert found[("age_band", "35_44", "responses")] == "12"
+    assert found[("age_band", "35_44", "responses")] == "10"
     assert found[("age_band", "65_74", "responses")] == "fewer than 10"
     assert ("age_band", "65_74", "share of those who answered (%)") not in found
-    assert found[("district", "melton", "responses")] == "1"  # not equality data
+    assert found[("district", "melton", "responses")] == "fewer than 10"
 
     melton = {
         (r[1], r[4], r[6]): r[7]
         for r in figures_csv(equality_holder, consultation, "district=melton")[1:]
     }
-    assert melton[("", "", "responses in total")] == "1"
+    assert melton[("", "", "responses in total")] == "fewer than 10"
+    assert melton[("district", "melton", "responses")] == "hidden"
 
 
 def test_analysts_export_of_figures_has_equality_only_as_a_total(consultation, analyst):
@@ -623,7 +654,7 @@ def test_analysts_export_of_figures_has_equality_only_as_a_total(consultation, a
         make_response(consultation, equality=[("age_band", "35_44")])
     rows = figures_csv(analyst, consultation)
     assert not [r for r in rows if r[1] == "age_band"]
-    assert rows[-1][-2:] == ["responses with equality answers", "11"]
+    assert rows[-1][-2:] == ["responses with equality answers", "10"]  # 11, rounded
 
 
 SEVEN_SCRIPTS = (
