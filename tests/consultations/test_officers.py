@@ -10,13 +10,15 @@ from collections import Counter
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from consultations.models import Answer, Response, Theme
+from consultations.models import Answer, OfficerLogEntry, Response, Theme
 from consultations.officers import exports
+from consultations.officers.log_actions import describe
 from consultations.officers.results import ResponseFilterForm, Summary, responses_to
 
 from .officers import make_response, random_responses, staff
@@ -402,21 +404,94 @@ def test_exports_read_responses_in_chunks_not_one_by_one(consultation, analyst):
     assert analyst.get(url("export", consultation.pk, "csv")).streaming
 
 
-def test_equality_holders_export_equality_columns(consultation, equality_holder, three):
+def equality_csv(client, page, query=""):
+    response = client.get(url("export_equality", page.pk, query=query))
+    assert response.status_code == 200
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+
+
+def test_equality_answers_are_exported_in_a_file_of_their_own(consultation, equality_holder, three):
+    """No file holds equality answers beside an email address, a postcode or
+    free text: the export of responses has none, even for the "Equality data"
+    group, and theirs has nothing but the equality answers."""
     first, _second, _third = three
-    header, rows = by_reference(
-        list(csv.reader(io.StringIO(analyst_csv(equality_holder, consultation))))
+    make_response(
+        consultation,
+        [
+            {"question_key": "email", "question_type": "email", "text": "me@example.org"},
+            {"question_key": "postcode", "question_type": "postcode", "text": "LE3 8RA"},
+        ],
+        equality=[("age_band", "65_74"), ("sex", "female")],
     )
-    assert rows[first.reference]["equality:age_band"] == "35_44"
+    for file_format in ("csv", "xlsx"):
+        response = equality_holder.get(url("export", consultation.pk, file_format))
+        content = b"".join(response.streaming_content)
+        if file_format == "xlsx":
+            sheet = load_workbook(io.BytesIO(content))["Responses"]
+            header = [cell.value for cell in sheet[1]]
+        else:
+            header = next(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+        assert "email" in header and "postcode" in header
+        assert not [name for name in header if name.startswith("equality:")]
+        assert b"65_74" not in content and b"35_44" not in content
+
+    rows = equality_csv(equality_holder, consultation)
+    header, body = rows[0], rows[1:]
+    assert header and all(name.startswith("equality:") for name in header)
+    assert "equality:age_band" in header and "equality:sex" in header
+    text = "\n".join(",".join(row) for row in rows)
+    for identifier in ("me@example.org", "a@example.org", "LE3 8RA", first.reference, "melton"):
+        assert identifier not in text
+    ages = sorted(row[header.index("equality:age_band")] for row in body)
+    assert ages == ["35_44", "65_74"]  # only the responses that gave equality answers
+    # Only for the "Equality data" group, and in the officers' log.
+    analyst = Client()
+    analyst.force_login(staff("plain-analyst", ["Consultation analysts"]))
+    assert analyst.get(url("export_equality", consultation.pk)).status_code in (302, 403)
+    entry = OfficerLogEntry.objects.get(action="consultations.export_equality")
+    assert entry.data["responses"] == 4 and entry.username == "equality1"
 
 
-def test_exports_are_in_the_audit_log(consultation, analyst, three):
+def test_exports_are_in_the_officers_audit_log(consultation, analyst, three):
     analyst_csv(analyst, consultation, "district=melton")
-    entry = PageLogEntry.objects.get(action="consultations.export_responses")
+    entry = OfficerLogEntry.objects.get(action="consultations.export_responses")
     assert entry.page_id == consultation.pk
+    assert entry.consultation_key == consultation.translation_key
     assert entry.data["responses"] == 1 and entry.data["format"] == "csv"
     assert entry.user.username == "analyst1"
-    assert entry.message == "Exported 1 responses as CSV (Area: Melton)"
+    assert describe(entry) == "Exported 1 responses as CSV (Area: Melton)"
+    assert not PageLogEntry.objects.filter(action__startswith="consultations.export").exists()
+    audit = analyst.get(url("audit")).content.decode()
+    assert "Exported 1 responses as CSV (Area: Melton)" in audit
+    assert "analyst1" in audit
+
+
+def test_editors_see_no_export_in_page_or_site_history(client, consultation, analyst, three):
+    """Exports and deletions are in the officers' log, not in Wagtail's, whose
+    page history and site history editors read."""
+    analyst_csv(analyst, consultation, "district=melton")
+    analyst.get(url("export_summary", consultation.pk))
+    analyst.post(url("delete", three[2].pk))
+    assert OfficerLogEntry.objects.count() == 3
+    editor = Client()
+    editor.force_login(staff("history-editor", ["Editors"]))
+    boss = Client()
+    boss.force_login(staff("history-boss", superuser=True))
+    for reader in (editor, boss):
+        for address in (
+            f"/admin/pages/{consultation.pk}/history/",
+            "/admin/reports/site-history/",
+            "/admin/reports/site-history/results/",
+        ):
+            response = reader.get(address)
+            assert response.status_code == 200, address
+            html = response.content.decode()
+            assert "Exported" not in html and "Export responses" not in html, address
+            assert "Deleted response" not in html and three[2].reference not in html, address
+    assert editor.get(url("audit")).status_code in (302, 403)
+    assert "Officers&#x27; audit log" not in editor.get("/admin/").content.decode()
+    audit = boss.get(url("audit")).content.decode()
+    assert f"Deleted response {three[2].reference}" in audit
 
 
 # Free text and themes -------------------------------------------------------------------
@@ -501,7 +576,7 @@ def test_a_response_is_shown_whole_and_deleted_with_an_audit_entry(consultation,
     assert response.status_code == 302
     assert not Response.objects.filter(pk=first.pk).exists()
     assert not Answer.objects.filter(response_id=first.pk).exists()
-    entry = PageLogEntry.objects.get(action="consultations.delete_response")
+    entry = OfficerLogEntry.objects.get(action="consultations.delete_response")
     assert entry.data == {"reference": first.reference}
     assert "ławek" not in str(entry.data)
     assert not ModelLogEntry.objects.filter(data__icontains="ławek").exists()
@@ -531,6 +606,7 @@ def every_url(page, response):
         ("get", url("export", page.pk, "csv")),
         ("get", url("export", page.pk, "xlsx")),
         ("get", url("export_summary", page.pk)),
+        ("get", url("audit")),
         ("get", url("response", response.pk)),
         ("get", url("delete", response.pk)),
         ("post", url("delete", response.pk)),
@@ -708,3 +784,70 @@ def test_a_consultations_edit_page_links_to_its_responses_for_those_who_may_see_
         url("summary", index.pk)
         not in client.get(f"/admin/pages/{index.pk}/edit/").content.decode()
     )
+
+
+def test_exports_logged_in_wagtails_log_before_move_to_the_officers_log(consultation, three):
+    """Upgrading moves the exports and deletions already in Wagtail's log (and
+    so in page and site history) to the officers' log, losing none."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    user = staff("old-analyst", ["Consultation analysts"])
+    # As Wagtail's log() wrote them, when these actions were registered with it
+    # (bulk_create: Wagtail now refuses unregistered actions on save).
+    PageLogEntry.objects.bulk_create(
+        [
+            PageLogEntry(
+                page=consultation,
+                content_type=ContentType.objects.get_for_model(consultation),
+                label=consultation.title,
+                action="consultations.export_responses",
+                user=user,
+                timestamp=timezone.now(),
+                data={"format": "csv", "filters": [], "responses": 3},
+            )
+        ]
+    )
+    ModelLogEntry.objects.bulk_create(
+        [
+            ModelLogEntry(
+                content_type=ContentType.objects.get_for_model(Response),
+                object_id=str(three[0].pk),
+                label=three[0].reference,
+                action="consultations.delete_response",
+                user=user,
+                timestamp=timezone.now(),
+                data={"reference": "HYS-OLD"},
+            )
+        ]
+    )
+    PageLogEntry.objects.bulk_create(
+        [
+            PageLogEntry(
+                page=consultation,
+                content_type=ContentType.objects.get_for_model(consultation),
+                label=consultation.title,
+                action="wagtail.edit",  # stays where it is
+                user=user,
+                timestamp=timezone.now(),
+            )
+        ]
+    )
+    migration = importlib.import_module("consultations.migrations.0007_officer_log")
+    migration.move_officers_entries(apps, None)
+    moved = {entry.action: entry for entry in OfficerLogEntry.objects.all()}
+    assert set(moved) == {"consultations.export_responses", "consultations.delete_response"}
+    export = moved["consultations.export_responses"]
+    assert (export.page_id, export.username, export.data["responses"]) == (
+        consultation.pk,
+        "old-analyst",
+        3,
+    )
+    assert export.consultation_key == consultation.translation_key
+    assert moved["consultations.delete_response"].data == {"reference": "HYS-OLD"}
+    assert not PageLogEntry.objects.filter(action__startswith="consultations.").exists()
+    assert not ModelLogEntry.objects.filter(action__startswith="consultations.").exists()
+    assert PageLogEntry.objects.filter(action="wagtail.edit").exists()
