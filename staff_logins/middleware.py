@@ -93,8 +93,8 @@ class AdminPaths:
     @cached_property
     def open_to_unverified(self):
         """Admin addresses a signed-in user may reach before the second factor:
-        the second factor's own pages, signing out, the password reset and the
-        admin's translations for its scripts."""
+        the second factor's own pages, signing out, the password reset, and the
+        icons and translations that every admin page (theirs too) loads."""
         return (
             reverse("staff_logins:set_up"),
             reverse("staff_logins:verify"),
@@ -103,6 +103,7 @@ class AdminPaths:
             reverse("wagtailadmin_logout"),
             reverse("wagtailadmin_password_reset"),
             reverse("wagtailadmin_javascript_catalog"),
+            reverse("wagtailadmin_sprite"),
         )
 
 

@@ -3,6 +3,7 @@ authenticator app (then the recovery codes, shown once), and entering a code
 at later sign-ins."""
 
 import math
+from urllib.parse import quote
 
 import segno
 from django.contrib import messages
@@ -174,6 +175,7 @@ class VerifyView(SecondFactorView):
         context = {
             "form": form,
             "next": next_url(request),
+            "next_q": quote(next_url(request), safe="/"),
             "recovery": isinstance(form, RecoveryCodeForm),
             "has_recovery_codes": StaticToken.objects.filter(
                 device__user=request.user, device__confirmed=True

@@ -272,6 +272,13 @@ AXES_VERBOSE = False  # no banner on every command; lockouts are still logged as
 TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER", "")
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 
+# The admin loads nothing from elsewhere: no Gravatar pictures (which would
+# also send a hash of each member of staff's email address to Gravatar).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask wagtail.org for the newest release: upgrades
+# follow the README's "Upgrading" and the dependency audit, not a banner.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
 # django-otp: the issuer named in authenticator apps.
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # Staff sessions end after this many minutes without a request, and in any

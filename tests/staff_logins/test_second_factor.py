@@ -110,7 +110,7 @@ def test_a_recovery_code_works_once_only(analyst):
     client = Client()
     sign_in(client, "ana")
     page = client.get(VERIFY).content.decode()
-    assert "Use a recovery code instead" in page
+    assert "Use a recovery code</a> instead" in page
     recovery = VERIFY + "?method=recovery"
     field = re.search(r"<input[^>]*name=\"code\"[^>]*>", client.get(recovery).content.decode())
     assert 'inputmode="numeric"' not in field.group(0)
@@ -233,3 +233,10 @@ def test_the_second_factor_pages_do_not_send_people_elsewhere(analyst):
     ]:
         page = client.get(address).content.decode()
         assert "evil.example" not in page
+
+
+def test_the_set_up_page_gets_the_admins_icons_and_script_translations(analyst):
+    client = Client()
+    sign_in(client, "ana")
+    assert client.get("/admin/sprite/").status_code == 200
+    assert client.get("/admin/jsi18n/").status_code == 200
