@@ -4,17 +4,13 @@ answers anywhere."""
 
 from openpyxl import load_workbook
 
-from .conftest import DESKTOP, assert_no_axe_violations, live_manage
+from .conftest import DESKTOP, assert_no_axe_violations, live_manage, sign_in_staff
 
 
 def sign_in(browser, live_site, username, password):
     context = browser.new_context(base_url=live_site, viewport=DESKTOP, accept_downloads=True)
     page = context.new_page()
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    sign_in_staff(page, username, password)
     return context, page
 
 

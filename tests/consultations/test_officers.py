@@ -20,6 +20,7 @@ from consultations.models import Answer, OfficerLogEntry, Response, Theme
 from consultations.officers import exports
 from consultations.officers.log_actions import describe
 from consultations.officers.results import ResponseFilterForm, Summary, responses_to
+from tests.signing_in import force_login_verified
 
 from .officers import make_response, random_responses, staff
 
@@ -32,13 +33,13 @@ def url(name, *args, query=""):
 
 @pytest.fixture
 def analyst(client):
-    client.force_login(staff("analyst1", ["Consultation analysts"]))
+    force_login_verified(client, staff("analyst1", ["Consultation analysts"]))
     return client
 
 
 @pytest.fixture
 def equality_holder(client):
-    client.force_login(staff("equality1", ["Consultation analysts", "Equality data"]))
+    force_login_verified(client, staff("equality1", ["Consultation analysts", "Equality data"]))
     return client
 
 
@@ -632,7 +633,7 @@ def test_nobody_but_analysts_gets_anything_from_any_officer_url(
         "moderator": ["Moderators"],
     }
     if who != "anonymous":
-        client.force_login(staff(f"test-{who}", groups[who]))
+        force_login_verified(client, staff(f"test-{who}", groups[who]))
     for method, address in every_url(consultation, secret_response):
         response = getattr(client, method)(
             address, {"action": "add_theme", "name": "x"} if method == "post" else None
@@ -649,7 +650,7 @@ def test_nobody_but_analysts_gets_anything_from_any_officer_url(
 
 def test_analysts_and_superusers_get_every_url(client, consultation, secret_response):
     for user in [staff("an", ["Consultation analysts"]), staff("root", superuser=True)]:
-        client.force_login(user)
+        force_login_verified(client, user)
         for method, address in every_url(consultation, secret_response)[:-1]:
             if method == "post":
                 continue
@@ -776,7 +777,7 @@ def test_text_in_every_script_comes_back_exactly_and_script_never_runs(consultat
 def test_a_consultations_edit_page_links_to_its_responses_for_those_who_may_see_them(
     client, consultation
 ):
-    client.force_login(staff("boss", superuser=True))
+    force_login_verified(client, staff("boss", superuser=True))
     edit = client.get(f"/admin/pages/{consultation.pk}/edit/").content.decode()
     assert f'href="{url("summary", consultation.pk)}"' in edit
     index = consultation.get_parent()

@@ -18,6 +18,7 @@ from wagtail.test.utils.form_data import streamfield
 from consultations.factories import ConsultationPageFactory, every_type_survey
 from consultations.headlines import headline_figures
 from consultations.models import Answer, ConsultationPage, ConsultationSettings, Response
+from tests.signing_in import force_login_verified
 
 from .admin_forms import consultation_form_data
 
@@ -279,7 +280,7 @@ def test_the_admin_shows_the_error_on_save(client, closed):
     from django.contrib.auth import get_user_model
 
     user = get_user_model().objects.create_superuser("staff", "staff@example.org", "pw-123456789")
-    client.force_login(user)
+    force_login_verified(client, user)
     data = consultation_form_data(
         closed.title,
         closed.slug,
