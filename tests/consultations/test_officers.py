@@ -447,7 +447,7 @@ def test_equality_answers_are_exported_in_a_file_of_their_own(consultation, equa
     assert ages == ["35_44", "65_74"]  # only the responses that gave equality answers
     # Only for the "Equality data" group, and in the officers' log.
     analyst = Client()
-    analyst.force_login(staff("plain-analyst", ["Consultation analysts"]))
+    force_login_verified(analyst, staff("plain-analyst", ["Consultation analysts"]))
     assert analyst.get(url("export_equality", consultation.pk)).status_code in (302, 403)
     entry = OfficerLogEntry.objects.get(action="consultations.export_equality")
     assert entry.data["responses"] == 4 and entry.username == "equality1"
@@ -477,7 +477,7 @@ def test_editors_see_no_export_in_page_or_site_history(client, consultation, ana
     editor = Client()
     editor.force_login(staff("history-editor", ["Editors"]))
     boss = Client()
-    boss.force_login(staff("history-boss", superuser=True))
+    force_login_verified(boss, staff("history-boss", superuser=True))
     for reader in (editor, boss):
         for address in (
             f"/admin/pages/{consultation.pk}/history/",
