@@ -7,9 +7,15 @@ count together. A figure is the share of the people who answered that question
 (or statement) who chose one of those options, across every language and the
 Easy Read version (answers are stored by keys, under the consultation's
 translation key). Wording comes from the page in the resident's language.
+
+Figures are published as the officers' are (``figures.SmallNumbers``): counts
+rounded to the nearest 5, shares of the rounded counts, a count under the
+threshold shown as "fewer than 10" without a share, and a figure that fewer
+than the threshold answered left out. A preview never counts: editors see
+sample figures (``sample_figures``).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
@@ -18,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
-from .figures import percent
+from .figures import SmallNumbers
 from .models.responses import Answer
 from .survey.structure import survey_from_stream
 from .survey.types import registry
@@ -39,28 +45,53 @@ class HeadlineFigure:
     description: str
     count: int  # who chose one of the options
     total: int  # who answered the question (or statement)
+    numbers: SmallNumbers = field(default_factory=SmallNumbers)
+
+    @property
+    def shown(self):
+        """The count as published, or None where it is small."""
+        return self.numbers.shown(self.count)
+
+    @property
+    def shown_total(self):
+        return self.numbers.shown(self.total)
 
     @property
     def percent(self):
-        return percent(self.count, self.total)
+        """The share of the rounded total, from the rounded count; None where
+        either is hidden."""
+        return self.numbers.share(self.count, self.total)
 
     @property
     def percent_text(self):
+        if self.percent is None:
+            # Translators: instead of a percentage where very few people chose
+            # an answer, e.g. "Fewer than 10".
+            return _("Fewer than %(threshold)s") % {
+                "threshold": number_format(self.numbers.threshold)
+            }
         # Translators: a percentage such as 70%, written as your language writes it.
         return _("%(percent)s%%") % {"percent": number_format(self.percent)}
 
     @property
     def count_text(self):
+        total = self.shown_total
+        if self.shown is None:
+            return ngettext(
+                "of %(total)s person who answered",
+                "of %(total)s people who answered",
+                total,
+            ) % {"total": number_format(total)}
         return ngettext(
             "%(count)s of %(total)s person who answered",
             "%(count)s of %(total)s people who answered",
-            self.total,
-        ) % {"count": number_format(self.count), "total": number_format(self.total)}
+            total,
+        ) % {"count": number_format(self.shown), "total": number_format(total)}
 
 
-def headline_figures(page):
-    """The page's headline figures, in the page's language, counted in one query.
-    Figures that no one has answered yet, or whose question has gone, are left out."""
+def wanted_figures(page):
+    """The headline figures staff chose whose question is still in the survey:
+    (question, statement code, option codes, description)."""
     survey = survey_from_stream(page.survey)  # the survey's own questions, not "About you"
     wanted = []
     for child in page.results_headlines:
@@ -71,8 +102,44 @@ def headline_figures(page):
         has_statements = registry.type_of(question).has_statements
         statement = (value.get("statement_code") or "") if has_statements else ""
         wanted.append((question, statement, codes_of(value), value["description"]))
+    return wanted
+
+
+def statement_label(question, statement):
+    return next((s.label for s in question.statements if s.code == statement), "")
+
+
+# What a preview shows: made up, never counted (editors may not see responses).
+SAMPLE_SHARES = [65, 40, 25, 80, 55]
+SAMPLE_TOTAL = 200
+
+
+def sample_figures(page):
+    """Made-up figures in the shape of the page's headline figures, for a
+    preview: editors check the wording without seeing any response."""
+    figures = []
+    for index, (question, statement, _codes, description) in enumerate(wanted_figures(page)):
+        share = SAMPLE_SHARES[index % len(SAMPLE_SHARES)]
+        figures.append(
+            HeadlineFigure(
+                question=question.label,
+                statement=statement_label(question, statement),
+                description=description,
+                count=SAMPLE_TOTAL * share // 100,
+                total=SAMPLE_TOTAL,
+            )
+        )
+    return figures
+
+
+def headline_figures(page, threshold=10):
+    """The page's headline figures, in the page's language, counted in one query.
+    Figures that fewer than ``threshold`` people answered, or whose question has
+    gone, are left out."""
+    wanted = wanted_figures(page)
     if not wanted:
         return []
+    numbers = SmallNumbers(threshold)
     counts = {}
     for index, (question, statement, codes, _description) in enumerate(wanted):
         answered = Q(question_key=question.key, item_key=statement)
@@ -90,16 +157,16 @@ def headline_figures(page):
     figures = []
     for index, (question, statement, _codes, description) in enumerate(wanted):
         total = totals[f"total_{index}"]
-        if not total:
-            continue
-        statement_label = next((s.label for s in question.statements if s.code == statement), "")
+        if not numbers.shown(total):
+            continue  # no one, or too few, answered
         figures.append(
             HeadlineFigure(
                 question=question.label,
-                statement=statement_label,
+                statement=statement_label(question, statement),
                 description=description,
                 count=totals[f"count_{index}"],
                 total=total,
+                numbers=numbers,
             )
         )
     return figures

@@ -33,6 +33,7 @@ from core.validators import is_email_address
 
 from .models.responses import VERSION_EASY_READ, VERSION_STANDARD, SavedSurvey
 from .notifications import send_receipt, send_resume_link
+from .survey.definitions import EQUALITY_SECTION_KEY
 from .survey.forms import answer_lines, field_id
 from .survey.storage import store_response
 from .survey.types import registry
@@ -220,8 +221,12 @@ def save(page, request):
                     page=page,
                 )
             saved.email = email
-            saved.answers = journey.answers
-            saved.done = journey.state.get("done") or []
+            # Equality answers are never kept beside an email address: they
+            # stay in this browser's session only, and a resident who comes
+            # back by the link is asked them again (the save page says so).
+            saved.answers, saved.done = without_equality(
+                journey.answers, journey.state.get("done") or []
+            )
             saved.expires_at = page.closes_at
             saved.save()
             send_resume_link(page, request, saved)
@@ -229,6 +234,12 @@ def save(page, request):
     return render(
         page, request, "save.html", errors=errors, email=email, back_url=back_to(page, journey)
     )
+
+
+def without_equality(answers, done):
+    """A journey's answers and finished sections, less the equality section."""
+    keep = {key: value for key, value in answers.items() if key != EQUALITY_SECTION_KEY}
+    return keep, [key for key in done if key != EQUALITY_SECTION_KEY]
 
 
 def back_to(page, journey):

@@ -6,11 +6,12 @@ from wagtail import hooks
 
 from consultations.officers import urls
 from consultations.officers.dashboard import add_results_due_panel
-from consultations.officers.log_actions import (
-    register_consultation_log_actions,
-    register_officer_log_actions,
+from consultations.officers.log_actions import register_consultation_log_actions
+from consultations.officers.menu import (
+    ResponsesPageMenuItem,
+    audit_log_menu_item,
+    responses_menu_item,
 )
-from consultations.officers.menu import ResponsesPageMenuItem, responses_menu_item
 
 
 @hooks.register("register_admin_urls")
@@ -20,6 +21,7 @@ def register_response_urls():
 
 hooks.register("construct_homepage_panels", add_results_due_panel)
 hooks.register("register_admin_menu_item", responses_menu_item)
+hooks.register("register_admin_menu_item", audit_log_menu_item)
 
 
 @hooks.register("register_page_header_buttons")
@@ -35,4 +37,3 @@ def responses_listing_button(page, user, next_url=None):
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     register_consultation_log_actions(actions)
-    register_officer_log_actions(actions)

@@ -1,5 +1,5 @@
 # Public pages load nothing from elsewhere and run no inline script. The admin
-# (Wagtail's own pages) is left to Wagtail, which needs inline scripts.
+# (Wagtail's own pages) gets a relaxed policy of its own below.
 PUBLIC_CSP = "; ".join(
     [
         "default-src 'self'",
@@ -17,6 +17,26 @@ PUBLIC_CSP = "; ".join(
 # Signed-in staff see Wagtail's user bar on public pages, which sets inline styles.
 STAFF_CSP = PUBLIC_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
+# The Wagtail admin still needs inline scripts and styles (wagtail#1288): the
+# rest is held as on public pages. Images may come from elsewhere (an embed's
+# thumbnail), and the admin may frame itself (the preview panel).
+ADMIN_CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob: https:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "media-src 'self' blob:",
+        "frame-src 'self' https:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'self'",
+    ]
+)
+
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=()"
@@ -25,7 +45,7 @@ PERMISSIONS_POLICY = (
 
 class SecurityHeadersMiddleware:
     """Adds the headers Django's SecurityMiddleware does not: a Content-Security-Policy
-    on public pages and a Permissions-Policy everywhere."""
+    (strict on public pages, relaxed in the admin) and a Permissions-Policy everywhere."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -34,7 +54,9 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        if not request.path.startswith(self.admin_prefixes):
+        if request.path.startswith(self.admin_prefixes):
+            response.setdefault("Content-Security-Policy", ADMIN_CSP)
+        else:
             user = getattr(request, "user", None)
             staff = bool(user and user.is_authenticated)
             response.setdefault("Content-Security-Policy", STAFF_CSP if staff else PUBLIC_CSP)

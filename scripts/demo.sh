@@ -8,4 +8,6 @@ export DJANGO_SETTINGS_MODULE=council_site.settings.dev
 .venv/bin/python manage.py load_demo_content
 echo
 echo "The demo site is at http://127.0.0.1:8000/ and the admin at http://127.0.0.1:8000/admin/"
+echo "admin, analyst and equality set up two-step verification at their first sign-in:"
+echo "the set-up page shows the secret key; without a phone, 'oathtool --totp -b KEY' gives the code."
 exec .venv/bin/python manage.py runserver 127.0.0.1:8000

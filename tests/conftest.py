@@ -14,12 +14,14 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.test import Client
 from django.utils import translation
 
 from core.factories import ContactPageFactory, StandardPageFactory
 from core.models import CouncilSettings
 from home.models import HomePage
 from home.setup import ensure_site
+from tests.signing_in import force_login_verified
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by
 # the browser tests' fixtures are still synchronous.
@@ -103,6 +105,16 @@ def home(small_site, db):
     if home is None or not CouncilSettings.objects.filter(council_name=COUNCIL["council_name"]):
         home = build_small_site()
     return home
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    """pytest-django's ``admin_client``, signed in with the password and then a
+    code from the authenticator app, as every superuser must
+    (``staff_logins``)."""
+    client = Client()
+    force_login_verified(client, admin_user)
+    return client
 
 
 def load_demo():

@@ -9,6 +9,7 @@ Easy Read count together. Nothing here knows about pages or their routes.
 
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from wagtail.models import Page
@@ -127,7 +128,9 @@ class EqualityAnswer(models.Model):
 
 class SavedSurvey(models.Model):
     """A survey left part-way with an email address, to come back to by link.
-    Deleted when the response is sent or the consultation closes."""
+    Deleted when the response is sent or the consultation closes. It never
+    holds answers to the equality questions (``views.save`` leaves them out):
+    those are asked again when the resident comes back."""
 
     token = models.CharField(max_length=64, unique=True)
     journey_token = models.CharField(max_length=64, db_index=True)
@@ -145,3 +148,36 @@ class SavedSurvey(models.Model):
     @classmethod
     def delete_expired(cls):
         return cls.objects.filter(expires_at__lte=timezone.now()).delete()
+
+
+class OfficerLogEntry(models.Model):
+    """The officers' own audit log: who exported or deleted responses, when,
+    with which filters and how many rows, never what anyone answered.
+
+    Kept apart from Wagtail's log on purpose: that one shows in every page's
+    history and in the site history, which editors read. This one is shown
+    only to officers who may see answers (``officers.views.AuditLogView``)."""
+
+    timestamp = models.DateTimeField(default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    username = models.CharField(max_length=150, blank=True, help_text="Kept if the user goes.")
+    action = models.CharField(max_length=100, db_index=True)
+    consultation_key = models.UUIDField(null=True, blank=True, db_index=True)
+    page = models.ForeignKey(
+        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-timestamp", "-pk"]
+        verbose_name = "officers' log entry"
+        verbose_name_plural = "officers' log entries"
+
+    def __str__(self):
+        return f"{self.action} by {self.username} at {self.timestamp:%Y-%m-%d %H:%M}"

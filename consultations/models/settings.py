@@ -13,8 +13,9 @@ class ConsultationSettings(BaseSiteSetting):
 
     small_number_threshold = models.PositiveSmallIntegerField(
         default=10,
-        help_text="Equality figures below this number are shown as 'fewer than' it, in every "
-        "summary, chart and export, so that no small group can be singled out.",
+        help_text="Counts below this number are shown as 'fewer than' it, and the rest rounded "
+        "to the nearest 5, in every summary, chart, export of figures and public figure, so "
+        "that no small group can be singled out.",
     )
     results_due_weeks = models.PositiveSmallIntegerField(
         default=12,

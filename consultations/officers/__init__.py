@@ -9,8 +9,8 @@
 - ``exports``: responses and figures as CSV and Excel;
 - ``dashboard``: the dashboard panel of results due;
 - ``menu``: the admin menu item and the "Responses" button on pages;
-- ``log_actions``: how the audit log describes exports, deletions and the
-  removal of personal data.
+- ``log_actions``: the officers' own audit log of exports and deletions, and
+  how Wagtail's log describes the removal of personal data.
 
 ``consultations/wagtail_hooks.py`` registers these with Wagtail.
 """

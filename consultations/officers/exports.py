@@ -11,12 +11,14 @@ import csv
 import datetime
 import tempfile
 
+from django.db.models import Exists, OuterRef
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from ..models.responses import EqualityAnswer
 from ..survey import definitions as d
 from ..survey.types import registry
 from ..survey.types.base import Column, Stored
@@ -35,7 +37,9 @@ CHUNK = 500
 
 def survey_columns(survey, equality=False):
     """Every column of the export, in survey order: each question's type says
-    which columns it has and what goes in them."""
+    which columns it has and what goes in them. (The officers' export of
+    responses never asks for the equality columns: those go in a file of
+    their own, ``equality_rows``.)"""
     columns = [Column(name, label=label) for name, label in FIXED_COLUMNS]
     for section in survey.sections:
         if section.kind != "main":
@@ -107,6 +111,25 @@ def rows(responses, columns, equality=False):
             source = equality_answers if column.source == "equality" else answers
             values.append(column.cell(source.get(column.question.key)))
         yield values
+
+
+def equality_rows(responses):
+    """The equality answers of the responses that gave any, one row each, in a
+    random order: no reference, time, area, answer or anything else that could
+    match a row with a row of the export of responses, which holds email
+    addresses, postcodes and free text."""
+    questions = d.equality_section().questions
+    yield [f"equality:{question.key}" for question in questions]
+    given = (
+        responses.filter(Exists(EqualityAnswer.objects.filter(response=OuterRef("pk"))))
+        .order_by("?")
+        .prefetch_related("equality_answers")
+    )
+    for response in given.iterator(chunk_size=CHUNK):
+        codes = {
+            answer.question_key: answer.option_code for answer in response.equality_answers.all()
+        }
+        yield [codes.get(question.key, "") for question in questions]
 
 
 def as_text(value):

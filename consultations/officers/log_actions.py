@@ -1,16 +1,30 @@
-"""How the audit log describes what happens to responses: officers' exports
-and deletions, and the retention job's removal of personal data. Registered
-from wagtail_hooks.py:
+"""How the audit logs describe what happens to responses.
+
+Officers' exports and deletions go in their own log (``OfficerLogEntry``),
+which only officers see (``views.AuditLogView``): Wagtail's log shows in every
+page's history and in the site history, which editors read. ``record`` writes
+an entry and ``describe`` puts it in words; neither ever holds an answer.
+
+The retention job's removal of personal data (counts only) stays in Wagtail's
+log, registered from wagtail_hooks.py:
 
 hooks.register("register_log_actions", register_consultation_log_actions)
 """
 
 from wagtail.log_actions import LogFormatter
 
+from ..models.responses import OfficerLogEntry
 from ..retention import LOG_ACTION as REMOVE_PERSONAL_DATA
 
 EXPORT_RESPONSES = "consultations.export_responses"
+EXPORT_EQUALITY = "consultations.export_equality"
 DELETE_RESPONSE = "consultations.delete_response"
+
+LABELS = {
+    EXPORT_RESPONSES: "Export responses",
+    EXPORT_EQUALITY: "Export equality answers",
+    DELETE_RESPONSE: "Delete a response",
+}
 
 
 class PersonalDataRemoved(LogFormatter):
@@ -28,30 +42,32 @@ class PersonalDataRemoved(LogFormatter):
         )
 
 
-class ResponsesExported(LogFormatter):
-    label = "Export responses"
+def record(user, action, page, data):
+    """One entry in the officers' log."""
+    return OfficerLogEntry.objects.create(
+        user=user,
+        username=user.get_username() if user is not None else "",
+        action=action,
+        page=page,
+        consultation_key=page.translation_key if page is not None else None,
+        data=data,
+    )
 
-    def format_message(self, log_entry):
-        data = log_entry.data or {}
-        filters = "; ".join(data.get("filters") or []) or "no filters"
-        equality = ", with equality answers" if data.get("equality") else ""
-        return (
-            f"Exported {data.get('responses', 0)} responses as "
-            f"{str(data.get('format', '')).upper()} ({filters}){equality}"
-        )
 
-
-class ResponseDeleted(LogFormatter):
-    label = "Delete a response"
-
-    def format_message(self, log_entry):
-        return f"Deleted response {(log_entry.data or {}).get('reference', '')}"
+def describe(entry):
+    """An entry of the officers' log in words."""
+    data = entry.data or {}
+    if entry.action == DELETE_RESPONSE:
+        return f"Deleted response {data.get('reference', '')}"
+    filters = "; ".join(data.get("filters") or []) or "no filters"
+    if entry.action == EXPORT_EQUALITY:
+        return f"Exported the equality answers of {data.get('responses', 0)} responses ({filters})"
+    equality = ", with equality answers" if data.get("equality") else ""
+    return (
+        f"Exported {data.get('responses', 0)} responses as "
+        f"{str(data.get('format', '')).upper()} ({filters}){equality}"
+    )
 
 
 def register_consultation_log_actions(actions):
     actions.register_action(REMOVE_PERSONAL_DATA)(PersonalDataRemoved)
-
-
-def register_officer_log_actions(actions):
-    actions.register_action(EXPORT_RESPONSES)(ResponsesExported)
-    actions.register_action(DELETE_RESPONSE)(ResponseDeleted)

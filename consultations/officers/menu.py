@@ -1,6 +1,7 @@
-"""Where officers find the responses: an item in the admin menu, and a
-"Responses" button beside each consultation in the page explorer and its
-header. Both are shown only to officers who may see answers."""
+"""Where officers find the responses: items in the admin menu (the responses,
+and the officers' audit log), and a "Responses" button beside each
+consultation in the page explorer and its header. All are shown only to
+officers who may see answers."""
 
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -14,6 +15,16 @@ from .permissions import response_permission_policy
 class ResponsesMenuItem(MenuItem):
     def is_shown(self, request):
         return response_permission_policy.user_has_permission(request.user, "view_answers")
+
+
+def audit_log_menu_item():
+    """The officers' own audit log of exports and deletions."""
+    return ResponsesMenuItem(
+        "Officers' audit log",
+        reverse("consultation_responses:audit"),
+        icon_name="history",
+        order=251,
+    )
 
 
 def responses_menu_item():

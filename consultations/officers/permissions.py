@@ -4,8 +4,8 @@
   analysts" group): every officers' page and export, but equality answers
   only as a total;
 - ``view_equality`` (``consultations.view_equality_answers``, "Equality
-  data"): the equality summary too (small numbers hidden) and the equality
-  columns of the exports;
+  data"): the equality summary too (small numbers hidden) and the export of
+  equality answers, a file of their own;
 - ``delete`` (``consultations.delete_response``): deleting a response.
 
 Anyone else, editors who build the surveys included, gets a 403 from every

@@ -7,6 +7,7 @@ one by one.
 """
 
 from dataclasses import dataclass, field
+from itertools import combinations
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -16,13 +17,15 @@ from django.db.models.functions import TruncDate
 from django.utils.http import urlencode
 from wagtail.models import Locale
 
-from ..figures import percent
+from ..figures import PUBLISHED_PRECISION, SmallNumbers
 from ..models.pages import ConsultationPage
 from ..models.responses import VERSIONS, Answer, EqualityAnswer, Response, Theme
 from ..survey import definitions as d
 from ..survey.types import registry
 
 LONDON = ZoneInfo("Europe/London")
+# Filters that pick responses by a value kept on the response.
+CATEGORY_FILTERS = ("language", "version", "respondent_type", "district")
 
 
 def responses_to(page):
@@ -116,10 +119,52 @@ class ResponseFilterForm(forms.Form):
             responses = responses.filter(submitted_at__date__gte=values["date_from"])
         if "date_to" in values:
             responses = responses.filter(submitted_at__date__lte=values["date_to"])
-        for name in ("language", "version", "respondent_type", "district"):
+        for name in CATEGORY_FILTERS:
             if name in values:
                 responses = responses.filter(**{name: values[name]})
         return responses
+
+    def leaves_out_few(self, everyone, threshold):
+        """Whether these filters pick out responses that differ from a wider
+        selection by 1 to ``threshold`` - 1 responses. A wider selection drops
+        some of the filters, or moves a date to take in more days. Published
+        figures of both could otherwise show which way those few answered, so
+        the figures of this selection are withheld.
+
+        Since the difference only grows as a selection widens, it is enough to
+        look, for each set of the filters kept, at the selection without the
+        others and then at the nearest day with responses beyond each date."""
+        values = self.values
+        if not values:
+            return False
+        applied = [name for name in CATEGORY_FILTERS if name in values]
+        start, end = values.get("date_from"), values.get("date_to")
+        own = self.apply(everyone).count()
+        for size in range(len(applied) + 1):
+            for kept in combinations(applied, size):
+                days = dict(
+                    everyone.filter(**{name: values[name] for name in kept})
+                    .annotate(day=TruncDate("submitted_at"))
+                    .values_list("day")
+                    .annotate(n=Count("id"))
+                    .order_by()
+                )
+                inside = sum(
+                    n
+                    for day, n in days.items()
+                    if (start is None or day >= start) and (end is None or day <= end)
+                )
+                if 0 < inside - own < threshold:
+                    return True
+                if inside != own:
+                    continue
+                before = [day for day in days if start is not None and day < start]
+                after = [day for day in days if end is not None and day > end]
+                if before and days[max(before)] < threshold:
+                    return True
+                if after and days[min(after)] < threshold:
+                    return True
+        return False
 
     def querystring(self):
         return urlencode({name: str(value) for name, value in self.values.items()})
@@ -140,35 +185,99 @@ class ResponseFilterForm(forms.Form):
 
 @dataclass
 class Figure:
-    """One row of a summary table: a count, its share, and whether it is
-    hidden to protect a small group."""
+    """One row of a summary table: a count, its share, and how both are
+    published (``figures.SmallNumbers``): ``count`` and ``total`` are the true
+    numbers, for working out; ``display``, ``shown`` and ``percent`` are what
+    officers see and export."""
 
     code: str
     label: str
     count: int
     total: int
-    suppressed: bool = False
-    threshold: int = 0
+    numbers: SmallNumbers = field(default_factory=SmallNumbers)
     extra: dict = field(default_factory=dict)
+    # Hidden although not small, so that a small one beside it cannot be
+    # worked out (``protect_group``); its share is hidden where its total is.
+    secondary: bool = False
+    total_hidden: bool = False
+
+    @property
+    def shown(self):
+        """The count as published, or None where it is hidden."""
+        return None if self.secondary else self.numbers.shown(self.count)
+
+    @property
+    def suppressed(self):
+        return self.shown is None
+
+    @property
+    def threshold(self):
+        return self.numbers.threshold
 
     @property
     def percent(self):
-        return percent(self.count, self.total)
+        """The share of the published total, from the published count; None
+        where either is hidden."""
+        if self.secondary or self.total_hidden:
+            return None
+        return self.numbers.share(self.count, self.total)
 
     @property
     def display(self):
-        if self.suppressed:
-            return f"fewer than {self.threshold}"
-        return str(self.count)
+        return "hidden" if self.secondary else self.numbers.text(self.count)
+
+    def bounds(self):
+        """What a reader can tell of the true count from what is shown."""
+        threshold, shown = self.numbers.threshold, self.shown
+        if self.numbers.withheld:
+            return 0, UNKNOWN
+        if self.secondary:
+            return threshold, UNKNOWN
+        if shown is None:
+            return 1, threshold - 1
+        if shown == 0:
+            return 0, 0
+        half = PUBLISHED_PRECISION // 2
+        return max(shown - half, threshold), shown + half
 
 
-def protect(figures, threshold):
-    """Counts below the threshold are shown only as 'fewer than N'."""
-    for figure in figures:
-        if figure.count < threshold:
-            figure.suppressed = True
-            figure.threshold = threshold
-    return figures
+UNKNOWN = 10**12
+
+
+def pinned(parts, whole):
+    """The hidden parts whose count the published parts and their published
+    whole (the parts add up to it) tell exactly."""
+    bounds = [list(part.bounds()) for part in parts]
+    total = list(whole.bounds())
+    for _pass in range(3):
+        low_sum = sum(low for low, _high in bounds)
+        high_sum = sum(high for _low, high in bounds)
+        total = [max(total[0], low_sum), min(total[1], high_sum)]
+        for bound in bounds:
+            bound[0] = max(bound[0], total[0] - (high_sum - bound[1]))
+            bound[1] = min(bound[1], total[1] - (low_sum - bound[0]))
+    return [
+        part
+        for part, (low, high) in zip(parts, bounds, strict=True)
+        if part.shown is None and low >= high
+    ]
+
+
+def protect_group(parts, whole):
+    """Secondary suppression where rounding is not enough: parts that add up to
+    a whole (the options of a question answered with one option, the days of
+    the total) must not tell a hidden part exactly. Two hidden counts of
+    "fewer than 10" beside a total of about 20 would each be 9, for example.
+    While a hidden part can be worked out, the smallest part still shown is
+    hidden too; with none left, the whole is hidden (and with it the shares)."""
+    while pinned(parts, whole):
+        shown = [part for part in parts if part.shown]
+        if not shown:
+            whole.secondary = True
+            for part in parts:
+                part.total_hidden = True
+            return
+        min(shown, key=lambda part: part.count).secondary = True
 
 
 @dataclass
@@ -178,12 +287,36 @@ class QuestionSummary:
     answered: int
     figures: list = field(default_factory=list)
     statements: list = field(default_factory=list)  # grid: (statement, figures, average)
+    statement_answered: dict = field(default_factory=dict)  # grid: {code: Figure}
     average: float | None = None
     minimum: object = None
     maximum: object = None
     other_answers: int = 0
-    themes: list = field(default_factory=list)  # (theme, count)
+    themes: list = field(default_factory=list)  # (theme, Figure of its answers)
     lists_text: bool = False
+    numbers: SmallNumbers = field(default_factory=SmallNumbers)
+    answered_figure: Figure = None
+
+    def __post_init__(self):
+        if self.answered_figure is None:
+            self.answered_figure = Figure(
+                "answered", "Answered", self.answered, self.answered, numbers=self.numbers
+            )
+
+    @property
+    def answered_text(self):
+        return self.answered_figure.display
+
+    @property
+    def others_text(self):
+        return self.numbers.text(self.other_answers)
+
+    @property
+    def enough_answered(self):
+        """Averages, ranges and dates are shown only where at least the
+        threshold answered."""
+        shown = self.numbers.shown(self.answered)
+        return bool(shown)
 
     @property
     def kind(self):
@@ -195,13 +328,18 @@ class Summary:
     """Everything the results page shows for one consultation and one set of
     filters."""
 
-    def __init__(self, page, responses, threshold=10, equality=False):
+    def __init__(self, page, responses, threshold=10, equality=False, withheld=False):
         self.page = source_page(page)
         self.survey = self.page.survey_definition
         self.responses = responses
         self.threshold = threshold
         self.show_equality = equality
         self.total = responses.count()
+        # A selection of fewer responses than the threshold shows no figure at all.
+        self.withheld = withheld or 0 < self.total < threshold
+        self.numbers = SmallNumbers(threshold, self.withheld)
+        self.total_figure = self.figure("total", "Responses", self.total, self.total)
+        self._days = None
         answers = Answer.objects.filter(response__in=responses)
         self._counts = {}
         for key, item, code, n in answers.values_list(
@@ -250,18 +388,34 @@ class Summary:
             n=Count("answers", filter=Q(answers__response__in=responses))
         )
         for theme in themes:
-            self._themes.setdefault(theme.question_key, []).append((theme, theme.n))
+            self._themes.setdefault(theme.question_key, []).append(
+                (theme, self.figure(theme.pk, theme.name, theme.n, theme.n))
+            )
+
+    @property
+    def total_text(self):
+        self.daily()  # the days may hide the total (protect_group)
+        if 0 < self.total < self.threshold:
+            return f"fewer than {self.threshold}"
+        return self.total_figure.display
 
     # Parts of the page ------------------------------------------------------------
 
     def daily(self):
+        if self._days is None:
+            self._days = self._daily()
+        return self._days
+
+    def _daily(self):
         rows = (
             self.responses.annotate(day=TruncDate("submitted_at", tzinfo=LONDON))
             .values_list("day")
             .annotate(n=Count("id"))
             .order_by("day")
         )
-        return [Figure(day.isoformat(), day, n, self.total) for day, n in rows]
+        days = [self.figure(day.isoformat(), day, n, self.total) for day, n in rows]
+        protect_group(days, self.total_figure)
+        return days
 
     def questions(self):
         summaries = []
@@ -279,6 +433,7 @@ class Summary:
             section=section,
             answered=self._answered.get(key, 0),
             themes=self._themes.get(key, []),
+            numbers=self.numbers,
         )
         registry.type_of(question).summarise(question, self, summary)
         return summary
@@ -306,7 +461,17 @@ class Summary:
         return self._others.get(key, 0)
 
     def figure(self, code, label, count, total, **kwargs):
-        return Figure(code, label, count, total, **kwargs)
+        """A figure, published by this summary's rule for small numbers."""
+        return Figure(code, label, count, total, numbers=self.numbers, **kwargs)
+
+    def protect_group(self, parts, whole):
+        protect_group(parts, whole)
+
+    def shown(self, count):
+        """A count as published, with a hidden one as 0: what averages and
+        scores are worked out from, so that they tell nothing the published
+        counts do not."""
+        return self.numbers.shown(count) or 0
 
     def about_you(self):
         """How people answered, and their areas: kept on the response itself."""
@@ -320,13 +485,18 @@ class Summary:
             )
             answered = sum(counts.values())
             figures = [
-                Figure(o.code, o.label, counts.get(o.code, 0), answered) for o in question.options
+                self.figure(o.code, o.label, counts.get(o.code, 0), answered)
+                for o in question.options
             ]
-            parts.append(
-                QuestionSummary(
-                    question=question, section=about, answered=answered, figures=figures
-                )
+            item = QuestionSummary(
+                question=question,
+                section=about,
+                answered=answered,
+                figures=figures,
+                numbers=self.numbers,
             )
+            protect_group(item.figures, item.answered_figure)
+            parts.append(item)
         return parts
 
     def equality_total(self):
@@ -338,7 +508,7 @@ class Summary:
             .distinct()
             .count()
         )
-        return protect([Figure("total", "Responses", total, self.total)], self.threshold)[0]
+        return self.figure("total", "Responses", total, self.total)
 
     def equality(self):
         if not self.show_equality:
@@ -356,17 +526,18 @@ class Summary:
             question_counts = counts.get(question.key, {})
             answered = sum(question_counts.values())
             figures = [
-                Figure(o.code, o.label, question_counts.get(o.code, 0), answered)
+                self.figure(o.code, o.label, question_counts.get(o.code, 0), answered)
                 for o in question.options
             ]
-            summary = QuestionSummary(
-                question=question, section=section, answered=answered, figures=figures
+            item = QuestionSummary(
+                question=question,
+                section=section,
+                answered=answered,
+                figures=figures,
+                numbers=self.numbers,
             )
-            protect(summary.figures, self.threshold)
-            summary.answered_figure = protect(
-                [Figure("answered", "Answered", answered, self.total)], self.threshold
-            )[0]
-            parts.append(summary)
+            protect_group(item.figures, item.answered_figure)
+            parts.append(item)
         return parts
 
 
@@ -388,18 +559,16 @@ class FigureRows:
 
     def figures(self, item, figures, statement=""):
         for figure in figures:
-            if figure.suppressed:
-                yield self.row(item, "responses", figure.display, statement, figure)
-                continue
-            yield self.row(item, "responses", figure.count, statement, figure)
-            yield self.row(
-                item, "share of those who answered (%)", figure.percent, statement, figure
-            )
+            yield self.row(item, "responses", figure.display, statement, figure)
+            if figure.percent is not None:
+                yield self.row(
+                    item, "share of those who answered (%)", figure.percent, statement, figure
+                )
 
 
 def summary_rows(summary):
     """The summary's figures, one per row, for the export of figures: the same
-    numbers as the page, small equality counts hidden the same way."""
+    numbers as the page, small numbers hidden and the rest rounded the same way."""
     yield [
         "section",
         "question_key",
@@ -411,13 +580,14 @@ def summary_rows(summary):
         "value",
     ]
     out = FigureRows()
-    yield ["", "", "", "", "", "", "responses in total", summary.total]
+    yield ["", "", "", "", "", "", "responses in total", summary.total_text]
+    for day in summary.daily():
+        yield ["", "", "", "", "", "", f"responses sent on {day.code}", day.display]
     for item in [*summary.questions(), *summary.about_you(), *summary.equality()]:
-        answered = getattr(item, "answered_figure", None)
-        yield out.row(item, "answered", answered.display if answered else item.answered)
+        yield out.row(item, "answered", item.answered_text)
         yield from item.kind.figure_rows(item, out)
-        for theme, count in item.themes:
-            yield out.row(item, f"theme: {theme.name}", count)
+        for theme, figure in item.themes:
+            yield out.row(item, f"theme: {theme.name}", figure.display)
     if not summary.show_equality:
         total = summary.equality_total()
         yield [

@@ -18,6 +18,12 @@ urlpatterns = [
     ),
     path("<int:page_id>/export.<str:file_format>", views.ExportView.as_view(), name="export"),
     path("<int:page_id>/figures.csv", views.SummaryExportView.as_view(), name="export_summary"),
+    path(
+        "<int:page_id>/equality.csv",
+        views.EqualityExportView.as_view(),
+        name="export_equality",
+    ),
+    path("audit/", views.AuditLogView.as_view(), name="audit"),
     path("response/<int:response_id>/", views.ResponseDetailView.as_view(), name="response"),
     path(
         "response/<int:response_id>/delete/",

@@ -21,18 +21,17 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from core.validators import whole_number
 
 from ..models.pages import ConsultationPage
-from ..models.responses import Answer, Response, Theme
+from ..models.responses import Answer, OfficerLogEntry, Response, Theme
 from ..models.settings import ConsultationSettings
 from ..survey import definitions as d
 from ..survey.types import registry
 from . import exports
-from .log_actions import DELETE_RESPONSE, EXPORT_RESPONSES
+from .log_actions import DELETE_RESPONSE, EXPORT_EQUALITY, EXPORT_RESPONSES, describe, record
 from .permissions import response_permission_policy
 from .results import (
     ResponseFilterForm,
@@ -94,6 +93,18 @@ class ConsultationMixin:
     @property
     def threshold(self):
         return ConsultationSettings.for_request(self.request).small_number_threshold
+
+    def summary(self):
+        """The figures of the filtered responses, withheld where the filters
+        single out a few responses (``ResponseFilterForm.leaves_out_few``)."""
+        threshold = self.threshold
+        return Summary(
+            self.page,
+            self.responses,
+            threshold=threshold,
+            equality=self.sees_equality,
+            withheld=self.filters.leaves_out_few(responses_to(self.page), threshold),
+        )
 
     def get_page_subtitle(self):
         return self.page.title
@@ -161,9 +172,7 @@ class SummaryView(ConsultationMixin, OfficerView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        summary = Summary(
-            self.page, self.responses, threshold=self.threshold, equality=self.sees_equality
-        )
+        summary = self.summary()
         context.update(
             summary=summary,
             total=summary.total,
@@ -422,12 +431,7 @@ class ResponseDeleteView(ResponseMixin, OfficerView):
         reference = response.reference
         page = self.page
         with transaction.atomic():
-            log(
-                instance=page or response,
-                action=DELETE_RESPONSE,
-                user=request.user,
-                data={"reference": reference},
-            )
+            record(request.user, DELETE_RESPONSE, page, {"reference": reference})
             response.delete()
         messages.success(request, f"Response {reference} deleted.")
         if page:
@@ -439,42 +443,68 @@ class ResponseDeleteView(ResponseMixin, OfficerView):
 
 
 class ExportView(ConsultationMixin, OfficerView):
+    """The responses, one row each. Never with equality answers, even for
+    those who may see them: those are a file of their own
+    (``EqualityExportView``), so that no file holds them beside an email
+    address, a postcode or free text."""
+
     def get(self, request, *args, **kwargs):
         file_format = kwargs["file_format"]
         if file_format not in {"csv", "xlsx"}:
             raise Http404("Exports are CSV or Excel")
-        equality = self.sees_equality
-        columns = exports.survey_columns(self.page.survey_definition, equality=equality)
+        columns = exports.survey_columns(self.page.survey_definition)
         stamp = slugify(self.page.title)[:60] or "responses"
-        log(
-            instance=self.page,
-            action=EXPORT_RESPONSES,
-            user=request.user,
-            data={
+        record(
+            request.user,
+            EXPORT_RESPONSES,
+            self.page,
+            {
                 "format": file_format,
                 "filters": self.filters.described(),
-                "equality": equality,
+                "equality": False,
                 "responses": self.responses.count(),
             },
         )
         if file_format == "csv":
-            return exports.csv_response(exports.rows(self.responses, columns, equality), stamp)
-        return exports.xlsx_response(self.responses, columns, stamp, equality)
+            return exports.csv_response(exports.rows(self.responses, columns), stamp)
+        return exports.xlsx_response(self.responses, columns, stamp)
+
+
+class EqualityExportView(ConsultationMixin, OfficerView):
+    """The equality answers alone, for the "Equality data" group: no
+    reference, time, email address, postcode, area or any other answer, and
+    the rows in a random order, so that the file cannot be matched row by row
+    with the export of responses (``exports.equality_rows``)."""
+
+    def get(self, request, *args, **kwargs):
+        if not self.sees_equality:
+            raise PermissionDenied
+        record(
+            request.user,
+            EXPORT_EQUALITY,
+            self.page,
+            {
+                "format": "csv",
+                "filters": self.filters.described(),
+                "equality": True,
+                "responses": self.responses.count(),
+            },
+        )
+        stamp = (slugify(self.page.title)[:50] or "consultation") + "-equality"
+        return exports.csv_response(exports.equality_rows(self.responses), stamp)
 
 
 class SummaryExportView(ConsultationMixin, OfficerView):
-    """The summary's figures as CSV: aggregate figures only, with small
-    equality counts hidden as on the page."""
+    """The summary's figures as CSV: aggregate figures only, small numbers
+    hidden and the rest rounded as on the page."""
 
     def get(self, request, *args, **kwargs):
-        summary = Summary(
-            self.page, self.responses, threshold=self.threshold, equality=self.sees_equality
-        )
-        log(
-            instance=self.page,
-            action=EXPORT_RESPONSES,
-            user=request.user,
-            data={
+        summary = self.summary()
+        record(
+            request.user,
+            EXPORT_RESPONSES,
+            self.page,
+            {
                 "format": "summary csv",
                 "filters": self.filters.described(),
                 "equality": self.sees_equality,
@@ -483,3 +513,28 @@ class SummaryExportView(ConsultationMixin, OfficerView):
         )
         stamp = (slugify(self.page.title)[:50] or "consultation") + "-figures"
         return exports.csv_response(summary_rows(summary), stamp)
+
+
+# The officers' audit log ----------------------------------------------------------
+
+
+class AuditLogView(OfficerView):
+    """Who exported or deleted responses, when, and with which filters: the
+    officers' own log (``OfficerLogEntry``), which editors never see."""
+
+    template_name = "consultations/admin/audit_log.html"
+    page_title = "Officers' audit log"
+    header_icon = "history"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        entries = OfficerLogEntry.objects.select_related("page")
+        paginator = Paginator(entries, 50)
+        page = paginator.get_page(self.request.GET.get("p"))
+        for entry in page:
+            entry.message = describe(entry)
+        context.update(entries=page, paginator=paginator)
+        return context

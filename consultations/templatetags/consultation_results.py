@@ -8,8 +8,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 
-from consultations.headlines import headline_figures, questions_asked
+from consultations.headlines import headline_figures, questions_asked, sample_figures
 from consultations.models.pages import RESULTS
+from consultations.models.settings import ConsultationSettings
 
 register = template.Library()
 
@@ -23,9 +24,18 @@ def published_on(value):
 
 @register.inclusion_tag("components/consultations/results.html", takes_context=True)
 def we_asked_you_said_we_did(context, page):
-    """Shown only once staff have published the results of a closed consultation."""
+    """Shown only once staff have published the results of a closed consultation.
+    A preview shows sample figures, marked as such: editors may not see responses."""
+    request = context.get("request")
     shown = page.status_at(timezone.now()) == RESULTS
-    figures = headline_figures(page) if shown else []
+    preview = bool(getattr(request, "is_preview", False))
+    figures = []
+    if shown and preview:
+        figures = sample_figures(page)
+    elif shown:
+        settings = ConsultationSettings.for_request(request) if request else None
+        threshold = settings.small_number_threshold if settings else 10
+        figures = headline_figures(page, threshold)
     # On a page not yet translated, the content is English inside a <main lang="en">:
     # mark this section's own words with the resident's language.
     untranslated = page.locale.language_code != get_language()
@@ -33,9 +43,12 @@ def we_asked_you_said_we_did(context, page):
         "shown": shown,
         "page": page,
         "figures": figures,
+        "preview": preview,
+        # Staff chose figures, but too few people answered any of them.
+        "too_few": bool(page.results_headlines) and not figures,
         "asked": questions_asked(figures),
         "published": published_on(page.results_date) if page.results_date else "",
         "ui_lang": get_language() if untranslated else "",
         "ui_dir": "rtl" if get_language_bidi() else "ltr",
-        "request": context.get("request"),
+        "request": request,
     }

@@ -5,6 +5,7 @@ docs/env-vars.md lists them. Defaults here are the safe production ones:
 DEBUG is off and a secret key must be given (dev.py and test.py relax that).
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -36,6 +37,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # The site's own apps
     "core",
+    "staff_logins",
     "home",
     "strategy",
     "consultations",
@@ -63,6 +65,11 @@ INSTALLED_APPS = [
     "taggit",
     "crispy_forms",
     "crispy_forms_gds",
+    # Staff logins: lockout (django-axes) and the second factor (django-otp)
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -83,9 +90,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff logins (see the block "Staff logins" below): which second factor
+    # verified this session, ending idle staff sessions (after the messages,
+    # to say why), and sending staff who must use a second factor to set it
+    # up or enter a code.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "staff_logins.middleware.StaffSessionMiddleware",
+    "staff_logins.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "council_site.urls"
@@ -224,6 +240,54 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
+# ---------------------------------------------------------------------------
+# Staff logins (staff_logins/, README "Staff logins"): lockout after wrong
+# passwords, a second factor for anyone who can see responses, and staff
+# sessions that end when idle. Residents' sessions (the survey's saved
+# progress) keep Django's defaults: nothing here shortens them.
+
+# django-axes: the lockout backend comes first; it refuses every sign-in of a
+# locked account or address before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "staff_logins.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Wrong passwords for one account, within the lockout period, that lock it.
+AXES_FAILURE_LIMIT = int(os.environ.get("STAFF_LOGIN_FAILURE_LIMIT", "10"))
+# Wrong passwords from one address (for any accounts) that lock the address.
+# Higher than the account's: a council office signs in from one address.
+STAFF_LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("STAFF_LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "staff_logins.lockout.StaffLoginHandler"
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("STAFF_LOGIN_LOCKOUT_MINUTES", "30"))
+)
+AXES_LOCKOUT_CALLABLE = "staff_logins.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "staff_logins.addresses.client_address"
+AXES_ENABLE_ADMIN = False  # Django's admin is not served; see Settings -> Sign-in security
+AXES_VERBOSE = False  # no banner on every command; lockouts are still logged as warnings
+# The address a sign-in comes from is REMOTE_ADDR unless a proxy that the site
+# trusts sets a header: name it here (for example X-Forwarded-For), and how
+# many trusted proxies append to it. Off by default: a header a client can set
+# itself must never decide which address is locked.
+TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER", "")
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+
+# The admin loads nothing from elsewhere: no Gravatar pictures (which would
+# also send a hash of each member of staff's email address to Gravatar).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask wagtail.org for the newest release: upgrades
+# follow the README's "Upgrading" and the dependency audit, not a banner.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# django-otp: the issuer named in authenticator apps.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Staff sessions end after this many minutes without a request, and in any
+# case this many hours after signing in.
+STAFF_IDLE_MINUTES = int(os.environ.get("STAFF_IDLE_MINUTES", "30"))
+STAFF_SESSION_HOURS = int(os.environ.get("STAFF_SESSION_HOURS", "12"))
+# ---------------------------------------------------------------------------
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -235,6 +299,9 @@ LOGGING = {
         # database; repeating them on the console only hides real problems.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # Staff logins: wrong passwords and lockouts are warnings; each
+        # successful sign-in is recorded in the database, not on the console.
+        "axes": {"level": "WARNING"},
     },
 }
 

@@ -7,12 +7,14 @@ import subprocess
 import sys
 import time
 import urllib.request
+from base64 import b32decode
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
+from django_otp.oath import TOTP
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -162,6 +164,51 @@ def phone_page(browser, live_site):
     page = context.new_page()
     yield page
     context.close()
+
+
+# Staff who must use a second factor (staff_logins) set up an authenticator
+# app at their first sign-in on the live site; the tests play the app.
+STAFF_SECRETS = {}
+LAST_STEP = {}
+
+
+def staff_code(username):
+    """The code the person's authenticator app shows. The site takes each
+    code once (and the one of the next 30 seconds), so a second sign-in by
+    the same person within 30 seconds takes the next code, or waits for it."""
+    secret = STAFF_SECRETS.get(username)
+    if secret is None:
+        secret = STAFF_SECRETS[username] = live_manage(
+            "from django_otp.plugins.otp_totp.models import TOTPDevice as D;"
+            "from staff_logins.devices import secret_text;"
+            f"print(secret_text(D.objects.get(user__username={username!r}, confirmed=True)))"
+        )
+    step = max(int(time.time() // 30), LAST_STEP.get(username, -1) + 1)
+    while step > int(time.time() // 30) + 1:
+        time.sleep(1)
+    LAST_STEP[username] = step
+    generator = TOTP(b32decode(secret), step=30, t0=0, digits=6)
+    generator.time = step * 30
+    return f"{generator.token():06d}"
+
+
+def sign_in_staff(page, username, password):
+    """Sign in to the admin with the password, then (for those who must) the
+    code from the authenticator app, setting the app up at the first sign-in."""
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    if "/two-step/set-up/" in page.url:
+        STAFF_SECRETS[username] = page.locator("#secret-key-plain").inner_text()
+        page.get_by_label("Code from your authenticator app").fill(staff_code(username))
+        page.get_by_role("button", name="Confirm and continue").click()
+        page.get_by_role("link", name="I have kept my codes: continue").click()
+    elif "/two-step/verify/" in page.url:
+        page.get_by_label("Code from your authenticator app").fill(staff_code(username))
+        page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/admin/")
 
 
 _axe = Axe()

@@ -4,17 +4,13 @@ answers anywhere."""
 
 from openpyxl import load_workbook
 
-from .conftest import DESKTOP, assert_no_axe_violations, live_manage
+from .conftest import DESKTOP, assert_no_axe_violations, live_manage, sign_in_staff
 
 
 def sign_in(browser, live_site, username, password):
     context = browser.new_context(base_url=live_site, viewport=DESKTOP, accept_downloads=True)
     page = context.new_page()
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    sign_in_staff(page, username, password)
     return context, page
 
 
@@ -92,6 +88,7 @@ def test_the_officers_pages_pass_axe(browser, live_site):
         base + "?date_from=2014-09-02&date_to=2014-06-01",  # the error state
         base + "responses/",
         base + "text/community_could_do/",
+        "/admin/consultation-responses/audit/",
     ]:
         page.goto(address)
         assert_no_axe_violations(page)

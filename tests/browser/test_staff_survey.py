@@ -10,17 +10,13 @@ from django.utils import timezone
 from tests.consultations.admin_forms import consultation_form_data
 from tests.consultations.test_admin import three_sections
 
-from .conftest import DESKTOP, live_manage
+from .conftest import DESKTOP, live_manage, sign_in_staff
 
 
 def test_staff_build_a_survey_in_the_admin_and_a_resident_completes_it(browser, live_site):
     staff = browser.new_context(base_url=live_site, viewport=DESKTOP)
     admin = staff.new_page()
-    admin.goto("/admin/login/")
-    admin.get_by_label("Username").fill("admin")
-    admin.get_by_label("Password").fill("demo-admin-password")
-    admin.get_by_role("button", name="Sign in").click()
-    admin.wait_for_url("**/admin/")
+    sign_in_staff(admin, "admin", "demo-admin-password")
 
     index_id = live_manage(
         "from consultations.models import ConsultationIndexPage as P;"

@@ -18,6 +18,7 @@ from consultations.models import Answer
 from consultations.survey.blocks import BaseQuestionBlock
 from consultations.survey.types import registry
 from consultations.survey.types.base import Column, QuestionType
+from tests.signing_in import force_login_verified
 
 from .conftest import Resident, errors_in
 from .officers import staff
@@ -160,7 +161,7 @@ def test_a_resident_answers_it_and_officers_read_count_and_export_it(page):
     second.submit()
 
     officer = Client()
-    officer.force_login(staff("officer-time", ["Consultation analysts"]))
+    force_login_verified(officer, staff("officer-time", ["Consultation analysts"]))
     detail = officer.get(
         reverse("consultation_responses:response", args=[answer.response_id])
     ).content.decode()

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from consultations.factories import ConsultationPageFactory, options, question, section
 from consultations.models import Answer, ConsultationPage, Response
+from tests.signing_in import force_login_verified
 
 from .admin_forms import consultation_form_data
 from .conftest import Resident
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def admin_client(client, home):
     user = get_user_model().objects.create_superuser("staff", "staff@example.org", "pw-123456789")
-    client.force_login(user)
+    force_login_verified(client, user)
     return client
 
 

@@ -12,6 +12,7 @@ from wagtail.models import Locale, Site
 from consultations.factories import ConsultationPageFactory
 from consultations.models import ConsultationSettings
 from consultations.officers.dashboard import add_results_due_panel, results_due
+from tests.signing_in import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +90,7 @@ def panel_registered():
 
 def test_the_dashboard_shows_the_panel_to_a_superuser(client, consultations, panel_registered):
     user = get_user_model().objects.create_superuser("boss", "boss@example.org", "pw-123456789")
-    client.force_login(user)
+    force_login_verified(client, user)
     html = client.get("/admin/").content.decode()
     assert "Consultation results due" in html
     assert "Overdue: 2 consultations without published results" in html
@@ -117,7 +118,7 @@ def test_with_nothing_due_staff_who_run_consultations_see_the_promise_kept(
     client, index, panel_registered
 ):
     user = get_user_model().objects.create_superuser("chief", "chief@example.org", "pw-123456789")
-    client.force_login(user)
+    force_login_verified(client, user)
     html = client.get("/admin/").content.decode()
     assert "Consultation results due" in html
     assert "No consultation&#x27;s results are overdue" in html or (

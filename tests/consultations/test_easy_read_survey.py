@@ -17,6 +17,7 @@ from consultations.models import Answer, ConsultationPage, Response
 from consultations.officers.results import option_counts
 from consultations.survey import definitions as d
 from consultations.survey.structure import SurveyBlock, survey_from_stream
+from tests.signing_in import force_login_verified
 
 from .conftest import ABOUT, CONTACT, EQUALITY, GROUP, VIEWS, Resident, errors_in
 
@@ -469,7 +470,7 @@ def test_officers_count_easy_read_answers_with_the_rest_and_can_filter_them(clie
     )
     assert {f.code: f.count for f in overall.figures if f.count} == {"agree": 3}
 
-    client.force_login(staff("er-analyst", ["Consultation analysts"]))
+    force_login_verified(client, staff("er-analyst", ["Consultation analysts"]))
     export = client.get(
         reverse("consultation_responses:export", args=[easy.pk, "csv"]) + "?version=easy_read"
     )

@@ -4,19 +4,23 @@ responses, exports and who may see any of it."""
 import csv
 import datetime
 import io
+import re
 from collections import Counter
 
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from consultations.models import Answer, Response, Theme
+from consultations.models import Answer, OfficerLogEntry, Response, Theme
 from consultations.officers import exports
+from consultations.officers.log_actions import describe
 from consultations.officers.results import ResponseFilterForm, Summary, responses_to
+from tests.signing_in import force_login_verified
 
 from .officers import make_response, random_responses, staff
 
@@ -29,17 +33,23 @@ def url(name, *args, query=""):
 
 @pytest.fixture
 def analyst(client):
-    client.force_login(staff("analyst1", ["Consultation analysts"]))
+    force_login_verified(client, staff("analyst1", ["Consultation analysts"]))
     return client
 
 
 @pytest.fixture
 def equality_holder(client):
-    client.force_login(staff("equality1", ["Consultation analysts", "Equality data"]))
+    force_login_verified(client, staff("equality1", ["Consultation analysts", "Equality data"]))
     return client
 
 
 # The summary ---------------------------------------------------------------------
+
+
+def published(count):
+    """A count as the summary publishes it, with a hidden one as 0: 0, hidden
+    below 10, otherwise rounded to the nearest 5."""
+    return 0 if count < 10 else (count + 2) // 5 * 5
 
 
 def test_summary_figures_equal_counts_worked_out_from_what_was_said(consultation):
@@ -48,14 +58,20 @@ def test_summary_figures_equal_counts_worked_out_from_what_was_said(consultation
     assert summary.total == 60
     questions = {item.question.key: item for item in summary.questions()}
 
+    # The true counts are worked out; what is shown is rounded, and shares and
+    # averages come from what is shown.
     overall = Counter(said["overall"] for said in made)
     figures = {f.code: f for f in questions["overall"].figures}
     for code, figure in figures.items():
         assert figure.count == overall[code]
-        assert figure.percent == round(100 * overall[code] / 60)
+        if figure.shown is not None:
+            assert figure.shown == published(overall[code])
+            assert figure.percent == round(100 * published(overall[code]) / 60)
     scores = {"strongly_agree": 5, "agree": 4, "neither": 3, "disagree": 2, "strongly_disagree": 1}
-    scored = [scores[s["overall"]] for s in made if s["overall"] in scores]
-    assert questions["overall"].average == round(sum(scored) / len(scored), 2)
+    shown = {code: figures[code].shown or 0 for code in scores}
+    assert questions["overall"].average == round(
+        sum(scores[c] * n for c, n in shown.items()) / sum(shown.values()), 2
+    )
 
     activities = Counter(code for said in made for code in said["activities"])
     answered = sum(1 for said in made if said["activities"])
@@ -72,14 +88,16 @@ def test_summary_figures_equal_counts_worked_out_from_what_was_said(consultation
     ranking = {f.code: f for f in questions["ranking"].figures}
     for code in ("parks", "buses", "libraries"):
         ranks = [said["ranking"][code] for said in made]
-        assert ranking[code].extra["score"] == sum(3 - rank + 1 for rank in ranks)
+        assert ranking[code].extra["score"] == sum(
+            (3 - rank + 1) * published(ranks.count(rank)) for rank in (1, 2, 3)
+        )
         assert ranking[code].count == ranks.count(1)
     assert [f.code for f in questions["ranking"].figures] == sorted(
         ranking, key=lambda code: -ranking[code].extra["score"]
     )
 
     hours = [said["hours"] for said in made]
-    assert questions["hours"].average == round(sum(hours) / 60, 2)
+    assert questions["hours"].average == round(sum(hours) / 60, 1)
     assert (questions["hours"].minimum, questions["hours"].maximum) == (min(hours), max(hours))
 
     about = {item.question.key: item for item in summary.about_you()}
@@ -104,7 +122,7 @@ def test_equality_counts_below_the_threshold_are_hidden(consultation, equality_h
     summary = Summary(consultation, responses_to(consultation), threshold=10, equality=True)
     age = next(item for item in summary.equality() if item.question.key == "age_band")
     figures = {f.code: f for f in age.figures}
-    assert figures["35_44"].display == "12"
+    assert figures["35_44"].display == "10"  # 12, rounded to the nearest 5
     assert figures["65_74"].display == "fewer than 10"
 
     html = equality_holder.get(url("summary", consultation.pk)).content.decode()
@@ -121,7 +139,7 @@ def test_analysts_see_equality_answers_only_as_a_total(consultation, analyst):
             equality=[("age_band", "35_44")],
         )
     html = analyst.get(url("summary", consultation.pk)).content.decode()
-    assert "12 responses included equality answers" in html
+    assert "10 responses included equality answers" in html  # 12, rounded
     assert "What is your age?" not in html
     rows = list(csv.reader(io.StringIO(analyst_csv(analyst, consultation))))
     assert not [name for name in rows[0] if name.startswith("equality:")]
@@ -157,8 +175,14 @@ def test_filters_apply_to_the_summary_the_list_and_the_exports(consultation, ana
     expected = {s["response"].reference for s in made if keep(s)}
     assert expected
 
+    # The number is published as every count is: hidden below 10, otherwise
+    # rounded to the nearest 5, or hidden where the filters leave out a few.
     html = analyst.get(url("summary", consultation.pk, query=query)).content.decode()
-    assert f"{len(expected)} response{'s' if len(expected) != 1 else ''}</strong>" in html
+    shown = re.search(r'class="officer-total">([^<]*) responses?</strong>', html).group(1)
+    if len(expected) < 10:
+        assert shown == "fewer than 10"
+    else:
+        assert shown == "hidden" or int(shown) == (len(expected) + 2) // 5 * 5
 
     listed = analyst.get(url("list", consultation.pk, query=query + "&p=1")).content.decode()
     for said in made:
@@ -381,21 +405,94 @@ def test_exports_read_responses_in_chunks_not_one_by_one(consultation, analyst):
     assert analyst.get(url("export", consultation.pk, "csv")).streaming
 
 
-def test_equality_holders_export_equality_columns(consultation, equality_holder, three):
+def equality_csv(client, page, query=""):
+    response = client.get(url("export_equality", page.pk, query=query))
+    assert response.status_code == 200
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+
+
+def test_equality_answers_are_exported_in_a_file_of_their_own(consultation, equality_holder, three):
+    """No file holds equality answers beside an email address, a postcode or
+    free text: the export of responses has none, even for the "Equality data"
+    group, and theirs has nothing but the equality answers."""
     first, _second, _third = three
-    header, rows = by_reference(
-        list(csv.reader(io.StringIO(analyst_csv(equality_holder, consultation))))
+    make_response(
+        consultation,
+        [
+            {"question_key": "email", "question_type": "email", "text": "me@example.org"},
+            {"question_key": "postcode", "question_type": "postcode", "text": "LE3 8RA"},
+        ],
+        equality=[("age_band", "65_74"), ("sex", "female")],
     )
-    assert rows[first.reference]["equality:age_band"] == "35_44"
+    for file_format in ("csv", "xlsx"):
+        response = equality_holder.get(url("export", consultation.pk, file_format))
+        content = b"".join(response.streaming_content)
+        if file_format == "xlsx":
+            sheet = load_workbook(io.BytesIO(content))["Responses"]
+            header = [cell.value for cell in sheet[1]]
+        else:
+            header = next(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+        assert "email" in header and "postcode" in header
+        assert not [name for name in header if name.startswith("equality:")]
+        assert b"65_74" not in content and b"35_44" not in content
+
+    rows = equality_csv(equality_holder, consultation)
+    header, body = rows[0], rows[1:]
+    assert header and all(name.startswith("equality:") for name in header)
+    assert "equality:age_band" in header and "equality:sex" in header
+    text = "\n".join(",".join(row) for row in rows)
+    for identifier in ("me@example.org", "a@example.org", "LE3 8RA", first.reference, "melton"):
+        assert identifier not in text
+    ages = sorted(row[header.index("equality:age_band")] for row in body)
+    assert ages == ["35_44", "65_74"]  # only the responses that gave equality answers
+    # Only for the "Equality data" group, and in the officers' log.
+    analyst = Client()
+    force_login_verified(analyst, staff("plain-analyst", ["Consultation analysts"]))
+    assert analyst.get(url("export_equality", consultation.pk)).status_code in (302, 403)
+    entry = OfficerLogEntry.objects.get(action="consultations.export_equality")
+    assert entry.data["responses"] == 4 and entry.username == "equality1"
 
 
-def test_exports_are_in_the_audit_log(consultation, analyst, three):
+def test_exports_are_in_the_officers_audit_log(consultation, analyst, three):
     analyst_csv(analyst, consultation, "district=melton")
-    entry = PageLogEntry.objects.get(action="consultations.export_responses")
+    entry = OfficerLogEntry.objects.get(action="consultations.export_responses")
     assert entry.page_id == consultation.pk
+    assert entry.consultation_key == consultation.translation_key
     assert entry.data["responses"] == 1 and entry.data["format"] == "csv"
     assert entry.user.username == "analyst1"
-    assert entry.message == "Exported 1 responses as CSV (Area: Melton)"
+    assert describe(entry) == "Exported 1 responses as CSV (Area: Melton)"
+    assert not PageLogEntry.objects.filter(action__startswith="consultations.export").exists()
+    audit = analyst.get(url("audit")).content.decode()
+    assert "Exported 1 responses as CSV (Area: Melton)" in audit
+    assert "analyst1" in audit
+
+
+def test_editors_see_no_export_in_page_or_site_history(client, consultation, analyst, three):
+    """Exports and deletions are in the officers' log, not in Wagtail's, whose
+    page history and site history editors read."""
+    analyst_csv(analyst, consultation, "district=melton")
+    analyst.get(url("export_summary", consultation.pk))
+    analyst.post(url("delete", three[2].pk))
+    assert OfficerLogEntry.objects.count() == 3
+    editor = Client()
+    editor.force_login(staff("history-editor", ["Editors"]))
+    boss = Client()
+    force_login_verified(boss, staff("history-boss", superuser=True))
+    for reader in (editor, boss):
+        for address in (
+            f"/admin/pages/{consultation.pk}/history/",
+            "/admin/reports/site-history/",
+            "/admin/reports/site-history/results/",
+        ):
+            response = reader.get(address)
+            assert response.status_code == 200, address
+            html = response.content.decode()
+            assert "Exported" not in html and "Export responses" not in html, address
+            assert "Deleted response" not in html and three[2].reference not in html, address
+    assert editor.get(url("audit")).status_code in (302, 403)
+    assert "Officers&#x27; audit log" not in editor.get("/admin/").content.decode()
+    audit = boss.get(url("audit")).content.decode()
+    assert f"Deleted response {three[2].reference}" in audit
 
 
 # Free text and themes -------------------------------------------------------------------
@@ -450,9 +547,16 @@ def test_analysts_code_answers_with_themes_counted_in_summary_and_export(consult
             f"themes-{ids[1]}": [themes["Transport"].pk, themes["Benches"].pk],
         },
     )
+    counted = Summary(consultation, responses_to(consultation))
+    comments = next(item for item in counted.questions() if item.question.key == "comments")
+    assert {theme.name: figure.count for theme, figure in comments.themes} == {
+        "Transport": 2,
+        "Benches": 1,
+    }
+    # Three responses are too few for any figure to be shown.
     summary = analyst.get(url("summary", consultation.pk)).content.decode()
-    assert '<th scope="row">Transport</th><td>2</td>' in summary
-    assert '<th scope="row">Benches</th><td>1</td>' in summary
+    assert '<th scope="row">Transport</th><td>hidden</td>' in summary
+    assert '<th scope="row">Benches</th><td>hidden</td>' in summary
     _header, rows = by_reference(list(csv.reader(io.StringIO(analyst_csv(analyst, consultation)))))
     assert rows[answers[1].reference]["comments:themes"] == "Benches; Transport"
     untagged = analyst.get(text_url + "?theme=none").content.decode()
@@ -473,7 +577,7 @@ def test_a_response_is_shown_whole_and_deleted_with_an_audit_entry(consultation,
     assert response.status_code == 302
     assert not Response.objects.filter(pk=first.pk).exists()
     assert not Answer.objects.filter(response_id=first.pk).exists()
-    entry = PageLogEntry.objects.get(action="consultations.delete_response")
+    entry = OfficerLogEntry.objects.get(action="consultations.delete_response")
     assert entry.data == {"reference": first.reference}
     assert "ławek" not in str(entry.data)
     assert not ModelLogEntry.objects.filter(data__icontains="ławek").exists()
@@ -503,6 +607,7 @@ def every_url(page, response):
         ("get", url("export", page.pk, "csv")),
         ("get", url("export", page.pk, "xlsx")),
         ("get", url("export_summary", page.pk)),
+        ("get", url("audit")),
         ("get", url("response", response.pk)),
         ("get", url("delete", response.pk)),
         ("post", url("delete", response.pk)),
@@ -528,7 +633,7 @@ def test_nobody_but_analysts_gets_anything_from_any_officer_url(
         "moderator": ["Moderators"],
     }
     if who != "anonymous":
-        client.force_login(staff(f"test-{who}", groups[who]))
+        force_login_verified(client, staff(f"test-{who}", groups[who]))
     for method, address in every_url(consultation, secret_response):
         response = getattr(client, method)(
             address, {"action": "add_theme", "name": "x"} if method == "post" else None
@@ -545,7 +650,7 @@ def test_nobody_but_analysts_gets_anything_from_any_officer_url(
 
 def test_analysts_and_superusers_get_every_url(client, consultation, secret_response):
     for user in [staff("an", ["Consultation analysts"]), staff("root", superuser=True)]:
-        client.force_login(user)
+        force_login_verified(client, user)
         for method, address in every_url(consultation, secret_response)[:-1]:
             if method == "post":
                 continue
@@ -603,19 +708,22 @@ def test_the_export_of_figures_hides_small_equality_counts(consultation, equalit
     rows = figures_csv(equality_holder, consultation)
     assert rows[0][-2:] == ["measure", "value"]
     found = {(r[1], r[4], r[6]): r[7] for r in rows[1:]}
-    assert found[("", "", "responses in total")] == "13"
-    assert found[("overall", "agree", "responses")] == "12"
+    # Every count hidden below 10 and rounded to the nearest 5 otherwise, and
+    # shares of the rounded figures.
+    assert found[("", "", "responses in total")] == "15"
+    assert found[("overall", "agree", "responses")] == "10"
     assert found[("overall", "agree", "share of those who answered (%)")] == "100"
-    assert found[("age_band", "35_44", "responses")] == "12"
+    assert found[("age_band", "35_44", "responses")] == "10"
     assert found[("age_band", "65_74", "responses")] == "fewer than 10"
     assert ("age_band", "65_74", "share of those who answered (%)") not in found
-    assert found[("district", "melton", "responses")] == "1"  # not equality data
+    assert found[("district", "melton", "responses")] == "fewer than 10"
 
     melton = {
         (r[1], r[4], r[6]): r[7]
         for r in figures_csv(equality_holder, consultation, "district=melton")[1:]
     }
-    assert melton[("", "", "responses in total")] == "1"
+    assert melton[("", "", "responses in total")] == "fewer than 10"
+    assert melton[("district", "melton", "responses")] == "hidden"
 
 
 def test_analysts_export_of_figures_has_equality_only_as_a_total(consultation, analyst):
@@ -623,7 +731,7 @@ def test_analysts_export_of_figures_has_equality_only_as_a_total(consultation, a
         make_response(consultation, equality=[("age_band", "35_44")])
     rows = figures_csv(analyst, consultation)
     assert not [r for r in rows if r[1] == "age_band"]
-    assert rows[-1][-2:] == ["responses with equality answers", "11"]
+    assert rows[-1][-2:] == ["responses with equality answers", "10"]  # 11, rounded
 
 
 SEVEN_SCRIPTS = (
@@ -669,7 +777,7 @@ def test_text_in_every_script_comes_back_exactly_and_script_never_runs(consultat
 def test_a_consultations_edit_page_links_to_its_responses_for_those_who_may_see_them(
     client, consultation
 ):
-    client.force_login(staff("boss", superuser=True))
+    force_login_verified(client, staff("boss", superuser=True))
     edit = client.get(f"/admin/pages/{consultation.pk}/edit/").content.decode()
     assert f'href="{url("summary", consultation.pk)}"' in edit
     index = consultation.get_parent()
@@ -677,3 +785,70 @@ def test_a_consultations_edit_page_links_to_its_responses_for_those_who_may_see_
         url("summary", index.pk)
         not in client.get(f"/admin/pages/{index.pk}/edit/").content.decode()
     )
+
+
+def test_exports_logged_in_wagtails_log_before_move_to_the_officers_log(consultation, three):
+    """Upgrading moves the exports and deletions already in Wagtail's log (and
+    so in page and site history) to the officers' log, losing none."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    user = staff("old-analyst", ["Consultation analysts"])
+    # As Wagtail's log() wrote them, when these actions were registered with it
+    # (bulk_create: Wagtail now refuses unregistered actions on save).
+    PageLogEntry.objects.bulk_create(
+        [
+            PageLogEntry(
+                page=consultation,
+                content_type=ContentType.objects.get_for_model(consultation),
+                label=consultation.title,
+                action="consultations.export_responses",
+                user=user,
+                timestamp=timezone.now(),
+                data={"format": "csv", "filters": [], "responses": 3},
+            )
+        ]
+    )
+    ModelLogEntry.objects.bulk_create(
+        [
+            ModelLogEntry(
+                content_type=ContentType.objects.get_for_model(Response),
+                object_id=str(three[0].pk),
+                label=three[0].reference,
+                action="consultations.delete_response",
+                user=user,
+                timestamp=timezone.now(),
+                data={"reference": "HYS-OLD"},
+            )
+        ]
+    )
+    PageLogEntry.objects.bulk_create(
+        [
+            PageLogEntry(
+                page=consultation,
+                content_type=ContentType.objects.get_for_model(consultation),
+                label=consultation.title,
+                action="wagtail.edit",  # stays where it is
+                user=user,
+                timestamp=timezone.now(),
+            )
+        ]
+    )
+    migration = importlib.import_module("consultations.migrations.0007_officer_log")
+    migration.move_officers_entries(apps, None)
+    moved = {entry.action: entry for entry in OfficerLogEntry.objects.all()}
+    assert set(moved) == {"consultations.export_responses", "consultations.delete_response"}
+    export = moved["consultations.export_responses"]
+    assert (export.page_id, export.username, export.data["responses"]) == (
+        consultation.pk,
+        "old-analyst",
+        3,
+    )
+    assert export.consultation_key == consultation.translation_key
+    assert moved["consultations.delete_response"].data == {"reference": "HYS-OLD"}
+    assert not PageLogEntry.objects.filter(action__startswith="consultations.").exists()
+    assert not ModelLogEntry.objects.filter(action__startswith="consultations.").exists()
+    assert PageLogEntry.objects.filter(action="wagtail.edit").exists()

@@ -12,12 +12,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 from wagtail.test.utils.form_data import streamfield
 
 from consultations.factories import ConsultationPageFactory, every_type_survey
 from consultations.headlines import headline_figures
-from consultations.models import Answer, ConsultationPage, Response
+from consultations.models import Answer, ConsultationPage, ConsultationSettings, Response
+from tests.signing_in import force_login_verified
 
 from .admin_forms import consultation_form_data
 
@@ -127,9 +128,10 @@ def test_results_are_hidden_until_staff_publish_them(client, answered):
     assert "Published 18 November 2014" in shown
     assert "We asked" in shown and "You said" in shown and "We did" in shown
     assert "We built a new youth club" in shown
-    assert "How far do you agree with each principle?" in shown
-    assert "67% agreed with prevention" in shown
-    assert "4 of 6 people who answered" in shown
+    # Seven responses are too few for any figure: none is shown (it was
+    # "67% agreed with prevention, 4 of 6 people who answered").
+    assert "67%" not in shown and "4 of 6" not in shown
+    assert "Too few people answered these questions for us to publish figures" in shown
 
 
 def test_results_of_a_consultation_still_open_stay_hidden(client, index):
@@ -165,8 +167,11 @@ def test_the_figures_equal_counts_made_from_the_raw_answers(answered):
         independent_counts(answered, "activities", {"clubs", "youth"}),
         independent_counts(answered, "ranking", {"buses"}, ranked_first=True),
     ]
+    assert [(f.count, f.total) for f in figures] == [] != expected  # too few answered
+    figures = headline_figures(answered, threshold=1)
     assert [(f.count, f.total) for f in figures] == expected == [(4, 6), (3, 4), (2, 3)]
-    assert [f.percent for f in figures] == [67, 75, 67]
+    # Shares of the counts rounded to the nearest 5: 5 of 5, 5 of 5, 5 of 5.
+    assert [(f.shown, f.shown_total, f.percent) for f in figures] == [(5, 5, 100)] * 3
     assert [f.description for f in figures] == [
         "agreed with prevention",
         "chose clubs or youth activities",
@@ -193,7 +198,11 @@ def polish_translation(page):
 def test_a_translation_shows_its_own_wording_and_the_same_numbers(client, answered):
     publish(answered)
     polish = polish_translation(answered)
-    english, translated = headline_figures(answered), headline_figures(polish)
+    english, translated = headline_figures(answered, 1), headline_figures(polish, 1)
+    # Seven responses: a threshold of 1 so that the page shows its figures.
+    rules = ConsultationSettings.for_site(Site.objects.get(is_default_site=True))
+    rules.small_number_threshold = 1
+    rules.save()
     assert translated[0].question == "Na ile zgadzasz się z każdą zasadą?"
     assert english[0].question == "How far do you agree with each principle?"
     assert translated[0].description == "zgodziło się z zapobieganiem"
@@ -271,7 +280,7 @@ def test_the_admin_shows_the_error_on_save(client, closed):
     from django.contrib.auth import get_user_model
 
     user = get_user_model().objects.create_superuser("staff", "staff@example.org", "pw-123456789")
-    client.force_login(user)
+    force_login_verified(client, user)
     data = consultation_form_data(
         closed.title,
         closed.slug,
@@ -310,6 +319,85 @@ def test_figures_count_each_person_once(closed):
     respond(closed, "en", chose("clubs", "youth"))
     respond(closed, "en", chose("green_spaces"))
     by_key = defaultdict(list)
-    for found in headline_figures(closed):
+    for found in headline_figures(closed, threshold=1):
         by_key[found.description].append((found.count, found.total))
     assert by_key["chose clubs or youth activities"] == [(1, 2)]
+
+
+def many_respond(page, count, answers):
+    for _n in range(count):
+        respond(page, "en", answers)
+
+
+def test_published_figures_are_rounded_and_small_counts_hidden(client, closed):
+    many_respond(closed, 13, [grid("prevention", "agree"), *chose("clubs")])
+    many_respond(closed, 7, [grid("prevention", "disagree"), *chose("green_spaces")])
+    many_respond(closed, 3, [grid("prevention", "dont_know"), *ranked(buses=1, parks=2)])
+    publish(closed)
+    shown = text(client.get(closed.url))
+    # 13 of 23 agreed: published as 15 of 25, 60%.
+    assert "60% agreed with prevention" in shown
+    assert "15 of 25 people who answered" in shown
+    assert "13 of 23" not in shown and "57%" not in shown
+    # 13 of 20 chose clubs or youth: 15 of 20, 75%.
+    assert "75% chose clubs or youth activities" in shown
+    # Three put buses first, of three who ranked: too few answered, left out.
+    assert "put buses first" not in shown
+    assert "rounded to the nearest 5" in shown
+
+
+def test_a_small_count_is_shown_as_fewer_than_the_threshold(client, closed):
+    many_respond(closed, 3, [grid("prevention", "agree")])
+    many_respond(closed, 20, [grid("prevention", "disagree")])
+    publish(closed)
+    shown = text(client.get(closed.url))
+    assert "Fewer than 10 agreed with prevention" in shown
+    assert "of 25 people who answered" in shown
+    assert "3 of 23" not in shown and "13%" not in shown
+
+
+def test_a_preview_shows_sample_figures_never_real_counts(client, closed):
+    """An editor previewing the results sees sample figures, clearly marked:
+    editors may not see responses."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    many_respond(closed, 23, [grid("prevention", "agree"), *chose("clubs")])
+    editor = get_user_model().objects.create_user("ed", password="a-long-test-password")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    data = consultation_form_data(
+        closed.title,
+        closed.slug,
+        every_type_survey(),
+        timezone.localtime(closed.opens_at),
+        timezone.localtime(closed.closes_at),
+        results_published="on",
+        results_headlines=streamfield(
+            [
+                (
+                    "figure",
+                    {**headline["value"], "statement_code": headline["value"]["statement_code"]},
+                )
+                for headline in HEADLINES
+            ]
+        ),
+    )
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[closed.pk])
+    assert client.post(preview_url, data).json() == {"is_valid": True, "is_available": True}
+    preview = client.get(preview_url)
+    assert preview.status_code == 200
+    shown = text(preview)
+    assert TITLE in shown
+    assert "Sample figures for preview" in shown
+    assert "65% agreed with prevention" in shown  # a sample share
+    assert "130 of 200 people who answered" in shown
+    # The real figures (100% of 25 agreed, 100% of 25 chose clubs) are not counted.
+    assert "100%" not in shown and "of 25 people" not in shown
+
+    # The published page shows the real figures, and no sample.
+    publish(closed)
+    client.logout()
+    public = text(client.get(closed.url))
+    assert "100% agreed with prevention" in public
+    assert "Sample figures" not in public

@@ -88,3 +88,55 @@ def test_the_daily_command_deletes_addresses_after_closing(client, consultation)
     SavedSurvey.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
     call_command("purge_saved_surveys", stdout=StringIO())
     assert not SavedSurvey.objects.exists()
+
+
+def test_equality_answers_are_never_saved_with_the_email_address(client, consultation):
+    """A resident who has answered the equality questions and then saves is
+    told, on the save page, that those answers are not kept with their email
+    address, and is asked them again on coming back; every other answer is kept."""
+    resident = Resident(client, consultation)
+    resident.complete()
+    response = resident.post("views", {**VIEWS, "action": "save"})
+    assert response["Location"] == resident.url("save")
+    page = resident.get("save").content.decode()
+    assert "We do not keep your answers to the equality questions with your email address" in page
+    resident.post("save", {"email": "later@example.org"})
+
+    saved = SavedSurvey.objects.get()
+    assert "equality" not in saved.answers and "equality" not in saved.done
+    assert set(saved.answers) == {"views", "group", "contact", "about_you"}
+    assert "35_44" not in str(saved.answers) and "prefer_not_to_say" not in str(saved.answers)
+    link = re.search(r"http://testserver(\S+/survey/resume/\S+/)", mail.outbox[-1].body).group(1)
+
+    other_device = Resident(Client(), consultation)
+    assert other_device.client.get(link)["Location"] == other_device.url("equality")
+    equality = other_device.get("equality").content.decode()
+    assert "checked" not in equality
+    other_device.answer("equality", EQUALITY, expect_next="check")
+    other_device.submit()
+    response = other_device.responses.get()
+    assert {a.question_key: a.option_code for a in response.equality_answers.all()} == EQUALITY
+
+
+def test_saved_surveys_from_before_lose_their_equality_answers_on_migrating(consultation):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "consultations.migrations.0006_saved_surveys_without_equality"
+    )
+    saved = SavedSurvey.objects.create(
+        token="t1",
+        journey_token="j1",
+        consultation_key=consultation.translation_key,
+        page=consultation,
+        email="old@example.org",
+        answers={"views": {"overall": ["agree"]}, "equality": {"age_band": ["35_44"]}},
+        done=["views", "equality"],
+        expires_at=consultation.closes_at,
+    )
+    migration.drop_equality_answers(apps, None)
+    saved.refresh_from_db()
+    assert saved.answers == {"views": {"overall": ["agree"]}}
+    assert saved.done == ["views"]

@@ -7,6 +7,7 @@ from core.factories import StandardPageFactory
 from core.models import EasyReadIndexPage, ImageCredit
 from home.models import HomePage
 from strategy.factories import StrategyPageFactory
+from tests.signing_in import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -149,7 +150,7 @@ def test_warnings_for_long_sentences_and_crowded_rows():
 def test_editors_see_a_warning_but_the_page_still_saves(client, home, admin_user):
     from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-    client.force_login(admin_user)
+    force_login_verified(client, admin_user)
     image = home.easy_read[0].value["picture"]
     long_text = (
         "This sentence is much too long for Easy Read because it has far more than "

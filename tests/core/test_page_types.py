@@ -7,6 +7,7 @@ from consultations.models import ConsultationIndexPage
 from core.models import ContactPage, EasyReadIndexPage, StandardPage
 from home.models import HomePage
 from strategy.models import StrategyPage
+from tests.signing_in import VerifiedLoginMixin
 
 
 class PageTypeRulesTests(WagtailPageTestCase):
@@ -36,7 +37,7 @@ class PageTypeRulesTests(WagtailPageTestCase):
         self.assertEqual(ContactPage.max_count_per_parent, 1)
 
 
-class EditorCanCreateTests(WagtailPageTestCase):
+class EditorCanCreateTests(VerifiedLoginMixin, WagtailPageTestCase):
     def setUp(self):
         self.login()
         self.home = HomePage.objects.filter(locale__language_code="en").first()

@@ -18,6 +18,7 @@ from core.factories import StandardPageFactory
 from home.models import HomePage
 from search.models import SearchTermDay
 from strategy.factories import StrategyPageFactory
+from tests.signing_in import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -266,7 +267,7 @@ def test_searches_are_counted_without_personal_details(client, home):
 
 def test_staff_see_the_search_terms_report(client, home, admin_user):
     client.get("/search/", {"q": "qwertyzzz"})
-    client.force_login(admin_user)
+    force_login_verified(client, admin_user)
     html = client.get("/admin/reports/search-terms/").content.decode()
     assert "Found nothing" in html and "qwertyzzz" in html
 

@@ -22,6 +22,7 @@ from strategy.models import (
     StrategySectionPage,
 )
 from tests.form_data import page_form_data
+from tests.signing_in import VerifiedLoginMixin
 
 PARTS = {ForewordPage, StrategySectionPage, CommunitiesModelPage, PriorityPage, BuildingBlockPage}
 
@@ -69,7 +70,7 @@ class PageTypeRulesTests(WagtailPageTestCase):
                 self.assertTrue(model.__doc__ and len(model.__doc__) > 40)
 
 
-class AdminTests(WagtailPageTestCase):
+class AdminTests(VerifiedLoginMixin, WagtailPageTestCase):
     def setUp(self):
         self.login()
         self.home = english_home()

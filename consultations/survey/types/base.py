@@ -215,7 +215,7 @@ class QuestionType:
         if item.average is not None:
             yield out.row(item, "average score (5 to 1)", item.average)
         if item.other_answers:
-            yield out.row(item, "'other' answers written", item.other_answers)
+            yield out.row(item, "'other' answers written", item.others_text)
 
     def export_columns(self, question):
         """The question's columns in the export of responses."""

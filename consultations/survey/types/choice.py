@@ -103,6 +103,8 @@ class ChoiceType(QuestionType):
             for code in question.option_codes()
         ]
         item.other_answers = summary.others(question.key)
+        if self.single_valued_choice:
+            summary.protect_group(item.figures, item.answered_figure)
 
     def random_other(self, rng):
         return rng.choice(OTHER_SAMPLES)
@@ -318,7 +320,8 @@ class Agreement(FixedOptionsMixin, SingleValuedChoice):
 
     def summarise(self, question, summary, item):
         super().summarise(question, summary, item)
-        item.average = average_score(summary.counts(question.key))
+        # From the published counts, so that it reveals no hidden one.
+        item.average = average_score({f.code: f.shown or 0 for f in item.figures})
 
 
 class YesNoQuestionBlock(BaseQuestionBlock):

@@ -93,6 +93,8 @@ class Date(QuestionType):
         return datetime.date(2015, 1, 1) + datetime.timedelta(days=rng.randint(0, 3650)), ""
 
     def summarise(self, question, summary, item):
+        if not item.enough_answered:
+            return  # too few answers for a range
         stats = summary.stats(question.key)
         item.minimum, item.maximum = stats.get("earliest"), stats.get("latest")
 

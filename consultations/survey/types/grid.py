@@ -132,11 +132,19 @@ class Grid(QuestionType):
                 summary.figure(o.code, o.label, counts.get(o.code, 0), answered)
                 for o in question.options
             ]
-            average = average_score(counts) if uses_agreement_scale(question) else None
+            item.statement_answered[statement.code] = whole = summary.figure(
+                statement.code, statement.label, answered, answered
+            )
+            summary.protect_group(figures, whole)
+            # The average from the published counts, so that it reveals no hidden one.
+            shown = {f.code: f.shown or 0 for f in figures}
+            average = average_score(shown) if uses_agreement_scale(question) else None
             item.statements.append((statement, figures, average))
 
     def figure_rows(self, item, out):
         for statement, figures, average in item.statements:
+            answered = item.statement_answered[statement.code]
+            yield out.row(item, "answered", answered.display, statement.label)
             yield from out.figures(item, figures, statement.label)
             if average is not None:
                 yield out.row(item, "average score (5 to 1)", average, statement.label)

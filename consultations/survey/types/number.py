@@ -95,8 +95,13 @@ class Number(QuestionType):
         return rng.randint(low, high), ""
 
     def summarise(self, question, summary, item):
+        if not item.enough_answered:
+            return  # too few answers for an average or a range
         stats = summary.stats(question.key)
-        item.average = round(stats["average"], 2) if stats.get("average") else None
+        # To one decimal place: a finer average of whole numbers could tell
+        # how many answered.
+        average = stats.get("average")
+        item.average = None if average is None else round(average, 1)
         item.minimum, item.maximum = stats.get("lowest"), stats.get("highest")
 
     def figure_rows(self, item, out):

@@ -120,23 +120,31 @@ class Ranking(QuestionType):
         ranks = summary.ranks(question.key)
         places = len(question.options)
         for option in question.options:
-            by_rank = ranks.get(option.code, {})
-            ranked = sum(by_rank.values())
+            true_ranks = ranks.get(option.code, {})
+            ranked = sum(true_ranks.values())
+            # Scores from the published count of each place, so that they
+            # reveal no hidden count.
+            by_rank = {rank: summary.shown(n) for rank, n in true_ranks.items() if rank}
+            places_shown = sum(by_rank.values())
             # Rank score: a first place earns as many points as there are
             # options, the last place one point.
-            score = sum((places - rank + 1) * n for rank, n in by_rank.items() if rank)
+            score = sum((places - rank + 1) * n for rank, n in by_rank.items())
             average = (
-                round(sum(rank * n for rank, n in by_rank.items() if rank) / ranked, 2)
-                if ranked
+                round(sum(rank * n for rank, n in by_rank.items()) / places_shown, 2)
+                if places_shown and summary.numbers.shown(ranked)
                 else None
             )
             item.figures.append(
                 summary.figure(
                     option.code,
                     option.label,
-                    by_rank.get(1, 0),
+                    true_ranks.get(1, 0),
                     item.answered,
-                    extra={"score": score, "average_rank": average, "ranked": ranked},
+                    extra={
+                        "score": score,
+                        "average_rank": average,
+                        "ranked": summary.numbers.text(ranked),
+                    },
                 )
             )
         item.figures.sort(key=lambda f: -f.extra["score"])
@@ -145,7 +153,8 @@ class Ranking(QuestionType):
         for figure in item.figures:
             yield out.row(item, "rank score", figure.extra["score"], figure=figure)
             yield out.row(item, "average rank", figure.extra["average_rank"] or "", figure=figure)
-            yield out.row(item, "ranked first", figure.count, figure=figure)
+            yield out.row(item, "ranked first", figure.display, figure=figure)
+            yield out.row(item, "ranked at all", figure.extra["ranked"], figure=figure)
 
     def export_columns(self, question):
         key, label = question.key, str(question.label)
