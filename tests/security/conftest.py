@@ -20,6 +20,7 @@ from strategy.factories import (
     StrategyPageFactory,
     StrategySectionPageFactory,
 )
+from tests.signing_in import force_login_verified
 
 from ..consultations.test_easy_read_survey import easy_read_every_type_survey, easy_read_rows
 
@@ -73,5 +74,5 @@ def officer_client(db):
     """A client logged in as an administrator, who sees every officers' page."""
     user = get_user_model().objects.create_superuser("hostile-admin", "a@example.org", "pw-x")
     client = Client()
-    client.force_login(user)
+    force_login_verified(client, user)
     return client
