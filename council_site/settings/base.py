@@ -140,6 +140,13 @@ if DATABASES["default"]["ENGINE"] in POSTGRES_ENGINES:
         _options["options"] = (
             f"{_options.get('options', '')} -c statement_timeout={_statement_timeout}".strip()
         )
+# Forms must be UTF-8: one declaring another character set gets a 400 page
+# with the usual headers before anything reads it (core/errors.py). The error
+# pages themselves are council_site/urls.py's handler400/403/500.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "core.errors.FormEncodingMiddleware",
+)
 # ---------------------------------------------------------------------------
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
