@@ -1,3 +1,6 @@
+from django.conf import settings
+from django.db import DatabaseError
+
 # Public pages load nothing from elsewhere and run no inline script. The admin
 # (Wagtail's own pages) gets a relaxed policy of its own below.
 PUBLIC_CSP = "; ".join(
@@ -54,10 +57,29 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        # Django's XFrameOptionsMiddleware sits low in the chain; a response made
+        # above it (an error page for a failure in the session or locale layers,
+        # a refused form) would go without. The same header, set here as well.
+        if not getattr(response, "xframe_options_exempt", False):
+            response.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
         if request.path.startswith(self.admin_prefixes):
             response.setdefault("Content-Security-Policy", ADMIN_CSP)
         else:
-            user = getattr(request, "user", None)
-            staff = bool(user and user.is_authenticated)
-            response.setdefault("Content-Security-Policy", STAFF_CSP if staff else PUBLIC_CSP)
+            response.setdefault(
+                "Content-Security-Policy",
+                STAFF_CSP if self.signed_in(request, response) else PUBLIC_CSP,
+            )
         return response
+
+    @staticmethod
+    def signed_in(request, response):
+        """Whether staff are signed in; never for an error page, which has no user
+        bar, and never by asking a database that has just failed (finding the
+        user reads the session): the stricter policy then applies."""
+        user = getattr(request, "user", None)
+        if user is None or response.status_code >= 500:
+            return False
+        try:
+            return bool(user.is_authenticated)
+        except DatabaseError:
+            return False

@@ -35,3 +35,9 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# Error pages that render without the database, in the address's language; a
+# database that is down or too slow gets the 503 "try again" page (core/errors.py).
+handler400 = "core.errors.bad_request"
+handler403 = "core.errors.permission_denied"
+handler500 = "core.errors.server_error"

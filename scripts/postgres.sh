@@ -2,6 +2,8 @@
 # A throwaway PostgreSQL cluster for the tests, on 127.0.0.1 and a spare port.
 #   scripts/postgres.sh start DIR   -> prints DATABASE_URL=... and writes DIR/pid
 #   scripts/postgres.sh stop DIR    -> stops that server by its PID and removes DIR
+#   scripts/postgres.sh crash DIR   -> stops it at once, as a crash would (pg_ctl -m immediate)
+#   scripts/postgres.sh restart DIR -> starts it again on the same port (after crash)
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the
 # "postgres" user that Debian's package creates.
 set -euo pipefail
@@ -30,8 +32,8 @@ case "$cmd" in
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
     as_owner "$initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
-    as_owner "$pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    echo "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >"$dir/options"
+    as_owner "$pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" \
       start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     head -n 1 "$dir/data/postmaster.pid" > "$dir/pid"
     "$(find_bin createdb)" -h 127.0.0.1 -p "$port" -U postgres council
@@ -46,5 +48,15 @@ case "$cmd" in
     fi
     rm -rf "$dir"
     ;;
-  *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+  crash)
+    # Immediate shutdown: every connection is cut and nothing is flushed; the
+    # next start recovers from the write-ahead log, as after a crash.
+    as_owner "$(find_bin pg_ctl)" -D "$dir/data" -m immediate -w -t 60 stop >/dev/null
+    ;;
+  restart)
+    as_owner "$(find_bin pg_ctl)" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" \
+      start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    head -n 1 "$dir/data/postmaster.pid" > "$dir/pid"
+    ;;
+  *) echo "usage: $0 start|stop|crash|restart DIR" >&2; exit 2 ;;
 esac

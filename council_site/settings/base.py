@@ -140,6 +140,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
+# --- When the database fails (issue #15) -----------------------------------
+# A database that is down or hanging must cost a resident a few seconds and a
+# "try again in a few minutes" page (HTTP 503, core/errors.py), never a worker
+# stuck until gunicorn kills it. On PostgreSQL, give up connecting after
+# DATABASE_CONNECT_TIMEOUT seconds and give up a statement after
+# DATABASE_STATEMENT_TIMEOUT milliseconds (0: no limit, e.g. for a long
+# migration). CONN_HEALTH_CHECKS (above) checks a kept connection before a
+# request uses it, so the first request after a restart simply reconnects.
+POSTGRES_ENGINES = {"django.db.backends.postgresql", "django.contrib.gis.db.backends.postgis"}
+if DATABASES["default"]["ENGINE"] in POSTGRES_ENGINES:
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")))
+    _statement_timeout = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "15000"))
+    if _statement_timeout and "statement_timeout" not in _options.get("options", ""):
+        _options["options"] = (
+            f"{_options.get('options', '')} -c statement_timeout={_statement_timeout}".strip()
+        )
+# Forms must be UTF-8: one declaring another character set gets a 400 page
+# with the usual headers before anything reads it (core/errors.py). The error
+# pages themselves are council_site/urls.py's handler400/403/500.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "core.errors.FormEncodingMiddleware",
+)
+# ---------------------------------------------------------------------------
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
