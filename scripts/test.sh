@@ -48,6 +48,10 @@ echo "== Django checks"
 .venv/bin/python manage.py makemigrations --check --dry-run
 DJANGO_SETTINGS_MODULE=council_site.settings.production SECRET_KEY=$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(60))') \
   .venv/bin/python manage.py check --deploy --fail-level WARNING
+echo "== security linter and advisories"
+.venv/bin/bandit -q -ll -r core consultations search strategy case_studies home staff_logins council_site \
+  -x '*/migrations/*'
+bash scripts/audit.sh
 echo "== pytest"
 # On every core (TEST_WORKERS=1 for one process): each worker has a test
 # database of its own; the browser layer and the demo's tests keep to one each.

@@ -47,3 +47,37 @@ def test_unknown_addresses_get_the_sites_not_found_page(home, client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_production_cookies_are_bound_to_the_host_over_https():
+    """A sibling subdomain (another council's site, say) cannot plant a session
+    or CSRF cookie: browsers accept "__Host-" cookies only when Secure, for
+    Path=/ and with no Domain."""
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE,"
+        " s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_DOMAIN, s.CSRF_COOKIE_DOMAIN,"
+        " s.SESSION_COOKIE_PATH, s.CSRF_COOKIE_PATH)"
+    )
+    env = {
+        "DJANGO_SETTINGS_MODULE": "council_site.settings.production",
+        "PATH": "/usr/bin:/bin",
+        "SECRET_KEY": "y" * 20 + "another-long-random-secret-key-for-tests",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+    )
+    assert result.stdout.split() == [
+        "__Host-sessionid",
+        "__Host-csrftoken",
+        "True",
+        "True",
+        "None",
+        "None",
+        "/",
+        "/",
+    ], result.stderr
