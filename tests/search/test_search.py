@@ -197,7 +197,6 @@ def test_many_results_are_paged_and_a_page_past_the_end_shows_the_last(client, h
         ({"q": "<script>alert('x')</script>"}, "&lt;script&gt;"),
         ({"q": "' OR 1=1; DROP TABLE wagtailcore_page; --"}, "results"),
         ({"q": "x" * 500}, "x" * 200),
-        ({"q": "ab\x00cd"}, "abcd"),
         ({"q": "café", "page": "-1"}, "result"),
         ({"q": "café", "type": "nonsense"}, "result"),
         ({"q": "%%%___***"}, "result"),

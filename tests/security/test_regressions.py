@@ -40,6 +40,19 @@ def test_a_nul_in_the_address_gets_the_problem_page(client, whole_site, address)
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
+@pytest.mark.parametrize(
+    "address, heading",
+    [
+        ("/pl/have-your-say/?topic=%00", "Przepraszamy, wystąpił problem z przesłanymi danymi"),
+        ("/ur/search/?q=%00", "معذرت، آپ کی بھیجی ہوئی معلومات میں کوئی مسئلہ ہے"),
+    ],
+)
+def test_the_problem_page_is_in_the_addresss_language(client, whole_site, address, heading):
+    response = client.get(address)
+    assert response.status_code == 400
+    assert heading in text(response)
+
+
 def test_a_nul_in_the_officers_filters_gets_the_problem_page(officer_client, whole_site):
     page = whole_site["open"]
     base = f"/admin/consultation-responses/{page.pk}/"
