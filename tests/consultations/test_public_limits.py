@@ -231,7 +231,7 @@ def test_a_normal_response_is_not_flagged(resident, officer):
     assert response.review_flags == {}
     detail, listing = officer_pages(officer, response)
     assert "Flagged for review" not in detail
-    assert "Flagged" not in listing
+    assert "Flagged" not in listing and "flagged for review" not in listing
 
 
 def test_a_filled_honeypot_is_stored_and_flagged(resident, officer):
@@ -243,6 +243,7 @@ def test_a_filled_honeypot_is_stored_and_flagged(resident, officer):
     detail, listing = officer_pages(officer, response)
     assert "Flagged for review:</strong> a hidden field was filled in" in detail
     assert "Flagged: a hidden field was filled in" in listing
+    assert "1 of them is flagged for review" in listing
 
 
 def test_a_survey_sent_too_fast_is_stored_and_flagged(resident, officer):
