@@ -30,13 +30,19 @@ def email(subject, template, context, request, to):
     return message
 
 
-def receipt_email(page, request, response, summary, to):
-    """The receipt: the reference and the answers of the survey's own sections
-    (``summary`` is what check your answers showed)."""
+def receipt_email(page, request, response, to):
+    """The receipt: the reference number, the consultation's title, the date
+    sent and a link to the consultation. Never the resident's answers.
+
+    The address typed for a receipt has not been confirmed: anyone can type
+    anyone's. An email that carried free text typed on the same form to an
+    unconfirmed address would let a stranger send any words they like, from
+    the council's mail server, to anyone: a spam relay. So the receipt holds
+    nothing a resident wrote (and ``EMAILS_PER_ADDRESS_PER_HOUR`` caps how
+    many emails one address gets)."""
     context = {
         "page": page,
         "response": response,
-        "summary": [s for s in summary if s["section"].kind == "main"],
         "council": CouncilSettings.for_request(request),
         "page_url": page.get_full_url(request),
     }
@@ -47,9 +53,9 @@ def receipt_email(page, request, response, summary, to):
     return email(subject, "emails/survey_receipt", context, request, to)
 
 
-def send_receipt(page, request, response, summary, to):
+def send_receipt(page, request, response, to):
     """If it fails, the response is already stored: log it and carry on."""
-    message = receipt_email(page, request, response, summary, to)
+    message = receipt_email(page, request, response, to)
     try:
         message.send()
     except Exception:

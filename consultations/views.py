@@ -17,10 +17,20 @@ storage, its own progress in the session, its own templates (their names begin
 
 Every step checks that the consultation is open at that moment, and none is
 ever cached.
+
+Public limits (``limits.counters``): sending a response and asking for a
+save-and-return email are counted per client address, and emails per email
+address. Over a limit the resident gets a page with HTTP 429 and Retry-After
+that says when to try again; their answers stay in the session untouched. A
+response whose receipt would go over its address's limit is still stored, and
+the confirmation page says the receipt was not sent. Signs of a bot (the
+hidden honeypot field filled in, or the whole survey sent implausibly fast)
+are stored on the response for officers to judge: never dropped.
 """
 
 import secrets
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -30,6 +40,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.validators import is_email_address
+from limits import counters as limits
 
 from .models.responses import VERSION_EASY_READ, VERSION_STANDARD, SavedSurvey
 from .notifications import send_receipt, send_resume_link
@@ -39,6 +50,9 @@ from .survey.storage import store_response
 from .survey.types import registry
 
 BAD_EMAIL = gettext_lazy("Enter an email address in the correct format, like name@example.com")
+
+# The hidden field on the check page that people never see and bots fill in.
+HONEYPOT = "website"
 
 TEMPLATES = "pages/survey/"
 EASY_READ = "easy_read_"  # the Easy Read routes' and templates' names begin so
@@ -72,6 +86,15 @@ def not_open(page, request, easy_read=False):
     return render(
         page, request, "not_open.html", easy_read=easy_read, consultation_status=page.status_at(now)
     )
+
+
+def too_many(page, request, verdict, back_url, easy_read=False):
+    """The friendly "try again later" page: HTTP 429 with Retry-After. It
+    changes nothing in the session, so every answer given is kept."""
+    context = page.get_context(request)
+    context.update(easy_read=easy_read, retry_at=verdict.retry_at, back_url=back_url)
+    response = TemplateResponse(request, "pages/too_many_requests.html", context, status=429)
+    return no_cache(limits.with_retry_after(response, verdict))
 
 
 # Start --------------------------------------------------------------------------
@@ -122,7 +145,17 @@ def check(page, request, easy_read=False):
         if receipt_email and not is_email_address(receipt_email):
             errors.append(("f-receipt_email", BAD_EMAIL))
         if not errors:
-            return submit(page, request, journey, forms, receipt_email)
+            verdict = limits.check(limits.SURVEY_SUBMIT, limits.client_key(request))
+            if not verdict.allowed:
+                return too_many(
+                    page,
+                    request,
+                    verdict,
+                    page.survey_url("survey_check", request=request, easy_read=easy_read),
+                    easy_read,
+                )
+            flags = review_flags(request, journey)
+            return submit(page, request, journey, forms, receipt_email, flags)
     return render(
         page,
         request,
@@ -159,20 +192,40 @@ def first_input(question):
     return registry.type_of(question).first_input(question)
 
 
-def submit(page, request, journey, forms, receipt_email):
+def review_flags(request, journey):
+    """Signs that a bot sent this, for officers (``Response.review_flags``)."""
+    flags = {}
+    if request.POST.get(HONEYPOT):
+        flags["honeypot"] = True
+    seconds = journey.seconds_taken
+    if seconds is not None and seconds < settings.SURVEY_MIN_SECONDS:
+        flags["too_fast"] = max(0, seconds)
+    return flags
+
+
+def submit(page, request, journey, forms, receipt_email, flags=None):
     response, created = store_response(
         page,
         forms,
         journey.token,
         language=translation.get_language() or "en",
         version=VERSION_EASY_READ if journey.easy_read else VERSION_STANDARD,
+        review_flags=flags,
     )
     token = journey.token
-    summary = answer_summary(page, forms, request, journey.easy_read)
-    journey.finish(response.reference)
+    receipt_not_sent = False
+    if created:
+        limits.record(limits.SURVEY_SUBMIT, limits.client_key(request))
+        if receipt_email:
+            if limits.check(limits.EMAIL_TO, receipt_email).allowed:
+                limits.record(limits.EMAIL_TO, receipt_email)
+                send_receipt(page, request, response, receipt_email)
+            else:
+                # Never lose a response over the email limit: store it, and
+                # say on the confirmation page that no receipt was sent.
+                receipt_not_sent = True
+    journey.finish(response.reference, receipt_not_sent)
     SavedSurvey.objects.filter(journey_token=token).delete()
-    if created and receipt_email:
-        send_receipt(page, request, response, summary, receipt_email)
     return redirect_to(
         page.survey_url("survey_confirmation", request=request, easy_read=journey.easy_read)
     )
@@ -183,7 +236,12 @@ def confirmation(page, request, easy_read=False):
     if not journey.reference:
         return redirect_to(page.survey_url(request=request, easy_read=easy_read))
     return render(
-        page, request, "confirmation.html", easy_read=easy_read, reference=journey.reference
+        page,
+        request,
+        "confirmation.html",
+        easy_read=easy_read,
+        reference=journey.reference,
+        receipt_not_sent=journey.state.get("receipt_not_sent", False),
     )
 
 
@@ -211,6 +269,26 @@ def save(page, request):
                 )
             )
         if not errors:
+            client = limits.client_key(request)
+            verdict = limits.check(limits.SURVEY_SAVE, client)
+            if not verdict.allowed:
+                return too_many(page, request, verdict, back_to(page, journey))
+            to_address = limits.check(limits.EMAIL_TO, email)
+            if not to_address.allowed:
+                # Refused politely; nothing is saved, the typed address and
+                # the answers in the session are kept.
+                response = render(
+                    page,
+                    request,
+                    "save.html",
+                    status=429,
+                    email=email,
+                    back_url=back_to(page, journey),
+                    email_limit_retry_at=to_address.retry_at,
+                )
+                return limits.with_retry_after(response, to_address)
+            limits.record(limits.SURVEY_SAVE, client)
+            limits.record(limits.EMAIL_TO, email)
             SavedSurvey.delete_expired()
             saved = SavedSurvey.objects.filter(journey_token=journey.token).first()
             if saved is None:

@@ -46,6 +46,11 @@ class Response(models.Model):
     personal_data_removed_at = models.DateTimeField(
         null=True, blank=True, help_text="When the retention job removed its personal details."
     )
+    # Signs that a bot may have sent it, for officers to judge; such a response
+    # is stored like any other, never dropped. Keys: "honeypot" (True: the
+    # hidden field was filled in) and "too_fast" (the seconds the whole
+    # survey took, under ``SURVEY_MIN_SECONDS``).
+    review_flags = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -56,6 +61,21 @@ class Response(models.Model):
 
     def __str__(self):
         return self.reference
+
+    @property
+    def flagged(self):
+        return bool(self.review_flags)
+
+    def review_reasons(self):
+        """The flags in words, for officers."""
+        flags = self.review_flags or {}
+        reasons = []
+        if flags.get("honeypot"):
+            reasons.append("a hidden field was filled in")
+        if "too_fast" in flags:
+            seconds = flags["too_fast"]
+            reasons.append(f"completed in {seconds} second{'s' if seconds != 1 else ''}")
+        return reasons
 
 
 class Answer(models.Model):

@@ -206,7 +206,8 @@ class ResponseListView(ConsultationMixin, OfficerView):
             response.language_name = languages.get(response.language, response.language)
             response.respondent_type_label = respondent_types.get(response.respondent_type, "")
             response.district_label = districts.get(response.district, "")
-        context.update(responses=page, paginator=paginator)
+        flagged = self.responses.filter(review_flags__has_any_keys=["honeypot", "too_fast"])
+        context.update(responses=page, paginator=paginator, flagged_count=flagged.count())
         return context
 
 

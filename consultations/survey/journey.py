@@ -8,6 +8,8 @@ its answers from being stored.
 
 import uuid
 
+from django.utils import timezone
+
 from .forms import SectionForm
 
 SESSION_PREFIX = "survey:"
@@ -43,9 +45,24 @@ class Journey:
     def answers(self):
         return self.state.setdefault("answers", {})
 
+    @property
+    def seconds_taken(self):
+        """Seconds since the first section was opened, measured on the server;
+        None for a journey restored from a saved link or begun before this
+        was kept."""
+        started_at = self.state.get("started_at")
+        if started_at is None:
+            return None
+        return int(timezone.now().timestamp() - started_at)
+
     def start(self):
         if not self.started or self.reference:
-            self.state = {"token": uuid.uuid4().hex, "answers": {}, "done": []}
+            self.state = {
+                "token": uuid.uuid4().hex,
+                "answers": {},
+                "done": [],
+                "started_at": timezone.now().timestamp(),
+            }
             self.save()
 
     def restore(self, token, answers, done):
@@ -56,9 +73,12 @@ class Journey:
         self.session[self.session_key] = self.state
         self.session.modified = True
 
-    def finish(self, reference):
-        """Forget the answers once stored; remember the reference for replays."""
+    def finish(self, reference, receipt_not_sent=False):
+        """Forget the answers once stored; remember the reference for replays,
+        and whether the receipt asked for could not be sent."""
         self.state = {"token": self.token, "reference": reference, "answers": {}, "done": []}
+        if receipt_not_sent:
+            self.state["receipt_not_sent"] = True
         self.save()
 
     def record(self, section, form):

@@ -25,8 +25,10 @@ def answer_rows(form):
     return rows
 
 
-def store_response(page, forms, token, language, version):
-    """Store the response; return ``(response, created)``."""
+def store_response(page, forms, token, language, version, review_flags=None):
+    """Store the response; return ``(response, created)``. ``review_flags``
+    (see ``Response.review_flags``) are stored with it: a flagged response is
+    stored like any other."""
     existing = Response.objects.filter(submission_token=token).first()
     if existing is not None:
         return existing, False
@@ -57,6 +59,7 @@ def store_response(page, forms, token, language, version):
                     submission_token=token,
                     language=language,
                     version=version,
+                    review_flags=review_flags or {},
                     **respondent,
                 )
                 Answer.objects.bulk_create(Answer(response=response, **row) for row in answers)

@@ -73,7 +73,11 @@ class ContactPage(RoutablePageMixin, BasePage):
 
     @path("")
     def form_view(self, request):
+        """A request over ``PUBLIC_CONTACT_REQUESTS_PER_HOUR`` from one client
+        address is not sent; a filled-in honeypot is thanked and not sent."""
         from core.forms import AlternativeFormatsForm
+        from core.templatetags.core_tags import govuk_datetime_text
+        from limits import counters as limits
 
         form = AlternativeFormatsForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
@@ -81,7 +85,27 @@ class ContactPage(RoutablePageMixin, BasePage):
                 # A honeypot field was filled in: thank the sender, send nothing.
                 logger.info("Contact form: honeypot filled, request not sent")
                 return redirect(self.url + self.reverse_subpage("thanks"))
+            verdict = limits.check(limits.CONTACT, limits.client_key(request))
+            if not verdict.allowed:
+                # Over the limit: the form comes back with everything typed
+                # kept, a message, HTTP 429 and Retry-After.
+                form.add_error(
+                    None,
+                    _(
+                        "A lot of requests have been sent from your internet connection in the "
+                        "last hour. What you typed is kept below: please try again after "
+                        "%(time)s, or ring us."
+                    )
+                    % {"time": govuk_datetime_text(verdict.retry_at)},
+                )
+                context = self.get_context(request)
+                context["form"] = form
+                response = TemplateResponse(
+                    request, self.get_template(request), context, status=429
+                )
+                return limits.with_retry_after(response, verdict)
             if self.send_request(request, form):
+                limits.record(limits.CONTACT, limits.client_key(request))
                 return redirect(self.url + self.reverse_subpage("thanks"))
             form.add_error(
                 None,

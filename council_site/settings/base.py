@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "consultations",
     "case_studies",
     "search",
+    "limits",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -298,6 +299,18 @@ AXES_VERBOSE = False  # no banner on every command; lockouts are still logged as
 # itself must never decide which address is locked.
 TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER", "")
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+
+# Public rate limits, per hour (limits.counters): generous enough for a
+# library's shared computer, low enough to stop a flood or a spam relay.
+PUBLIC_SURVEY_SUBMITS_PER_HOUR = int(os.environ.get("PUBLIC_SURVEY_SUBMITS_PER_HOUR", "30"))
+PUBLIC_SAVE_EMAILS_PER_HOUR = int(os.environ.get("PUBLIC_SAVE_EMAILS_PER_HOUR", "20"))
+PUBLIC_CONTACT_REQUESTS_PER_HOUR = int(os.environ.get("PUBLIC_CONTACT_REQUESTS_PER_HOUR", "10"))
+# Receipts and save-and-return links together, to any one email address.
+EMAILS_PER_ADDRESS_PER_HOUR = int(os.environ.get("EMAILS_PER_ADDRESS_PER_HOUR", "10"))
+PUBLIC_LIMITS_BACKEND = "limits.counters.DatabaseCounter"
+# A whole survey sent sooner than this after its first section is flagged for
+# officers to review (never dropped).
+SURVEY_MIN_SECONDS = int(os.environ.get("SURVEY_MIN_SECONDS", "20"))
 
 # The admin loads nothing from elsewhere: no Gravatar pictures (which would
 # also send a hash of each member of staff's email address to Gravatar).

@@ -479,3 +479,13 @@ def test_officers_count_easy_read_answers_with_the_rest_and_can_filter_them(clie
     assert standard.reference not in {row["reference"] for row in rows}
     assert {row["overall"] for row in rows} == {"agree"}
     assert {row["language"] for row in rows} == {"en", "pl"}
+
+
+def test_an_easy_read_response_with_the_honeypot_filled_is_stored_and_flagged(easy):
+    resident = EasyReadResident(Client(), easy)
+    resident.complete()
+    assert 'name="website"' in resident.get("check").content.decode()
+    assert resident.submit(website="spam").status_code == 302
+    stored = resident.responses.get()
+    assert stored.version == "easy_read"
+    assert stored.review_flags["honeypot"] is True

@@ -181,10 +181,16 @@ def test_a_receipt_is_emailed_in_plain_text_and_html(resident):
     assert message.to == ["me@example.org"]
     assert reference in message.subject
     assert reference in message.body
-    assert "Birstall Youth Café" in message.body
+    assert resident.page.title in message.body
+    assert resident.page.get_full_url() in message.body
     html_body, mime = message.alternatives[0]
     assert mime == "text/html"
     assert "<h1>" in html_body and reference in html_body
+    # The address was never confirmed: no free text the resident typed goes
+    # to it (it would make the receipt a spam relay), in either part.
+    for typed in ("Birstall Youth Café", "Choir", "Więcej ławek", "le3 8ra"):
+        assert typed not in message.body
+        assert typed not in html_body
     # Equality answers never go by email.
     assert "35 to 44" not in message.body
 
