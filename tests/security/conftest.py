@@ -25,6 +25,21 @@ from tests.signing_in import force_login_verified
 from ..consultations.test_easy_read_survey import easy_read_every_type_survey, easy_read_rows
 
 
+@pytest.fixture(autouse=True)
+def no_rate_limits(settings):
+    """Thousands of generated requests come from one test client: lift the
+    per-address limits, so that each case reaches the checks it is meant to
+    try (the limits have tests of their own: test_public_limits.py,
+    test_contact_limits.py)."""
+    for name in (
+        "PUBLIC_SURVEY_SUBMITS_PER_HOUR",
+        "PUBLIC_SAVE_EMAILS_PER_HOUR",
+        "PUBLIC_CONTACT_REQUESTS_PER_HOUR",
+        "EMAILS_PER_ADDRESS_PER_HOUR",
+    ):
+        setattr(settings, name, 10**6)
+
+
 @pytest.fixture
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
