@@ -38,6 +38,16 @@ COUNCIL = {
 
 BROWSER_TESTS = Path(__file__).parent / "browser"
 
+# The per-client-address limits (limits/), lifted where one test client or one
+# browser on 127.0.0.1 stands for hundreds of residents: the browser layer's
+# site, the concurrency and outage runs. The limits have tests of their own
+# (tests/consultations/test_public_limits.py, tests/core/test_contact_limits.py).
+MANY_RESIDENTS_FROM_ONE_ADDRESS = {
+    "PUBLIC_SURVEY_SUBMITS_PER_HOUR": "1000000",
+    "PUBLIC_SAVE_EMAILS_PER_HOUR": "1000000",
+    "PUBLIC_CONTACT_REQUESTS_PER_HOUR": "1000000",
+}
+
 
 def pytest_collection_modifyitems(config, items):
     """Tests on the demo run last: the demo they load stays in the database.

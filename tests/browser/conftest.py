@@ -16,6 +16,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django_otp.oath import TOTP
 
+from tests.conftest import MANY_RESIDENTS_FROM_ONE_ADDRESS
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -95,6 +97,7 @@ def live_site(tmp_path_factory):
         "DATABASE_URL": browser_database_url(tmp_path),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "SERVE_MEDIA_FILES": "1",
+        **MANY_RESIDENTS_FROM_ONE_ADDRESS,
     }
     LIVE_ENV.clear()
     LIVE_ENV.update(env)

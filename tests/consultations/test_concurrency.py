@@ -19,6 +19,7 @@ from consultations.factories import (
 )
 from consultations.models import Answer, Response
 from home.setup import ensure_site
+from tests.conftest import MANY_RESIDENTS_FROM_ONE_ADDRESS
 
 RESIDENTS = 200
 THREADS = 20
@@ -48,7 +49,11 @@ def test_the_survey_used_here_is_valid():
 
 
 @pytest.mark.postgres
-def test_200_parallel_submissions_are_all_stored_whole(django_db_setup, django_db_blocker):
+def test_200_parallel_submissions_are_all_stored_whole(
+    django_db_setup, django_db_blocker, settings
+):
+    for name, value in MANY_RESIDENTS_FROM_ONE_ADDRESS.items():
+        setattr(settings, name, int(value))
     with django_db_blocker.unblock():
         if connection.vendor != "postgresql":
             pytest.skip("needs PostgreSQL")

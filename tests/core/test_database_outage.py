@@ -46,6 +46,7 @@ from consultations.factories import (
     survey_with_ids,
 )
 from home.setup import ensure_site
+from tests.conftest import MANY_RESIDENTS_FROM_ONE_ADDRESS
 
 pytestmark = pytest.mark.postgres
 
@@ -154,6 +155,7 @@ def start_server(url, port, log_path):
         "ALLOWED_HOSTS": "127.0.0.1",
         "LOG_LEVEL": "WARNING",
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        **MANY_RESIDENTS_FROM_ONE_ADDRESS,
     }
     log = open(log_path, "w")  # noqa: SIM115 - open while the server runs
     server = subprocess.Popen(
