@@ -49,6 +49,7 @@ MANY_RESIDENTS_FROM_ONE_ADDRESS = {
 }
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     """Tests on the demo run last: the demo they load stays in the database.
 

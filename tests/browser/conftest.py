@@ -54,7 +54,8 @@ def browser_database_url(tmp_path):
     import psycopg2
 
     parsed = urlparse(url)
-    name = "council_browser"
+    # One per xdist worker, should the browser tests ever be spread.
+    name = "council_browser_" + os.environ.get("PYTEST_XDIST_WORKER", "main")
     admin = psycopg2.connect(
         dbname="postgres",
         user=parsed.username,
