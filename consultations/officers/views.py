@@ -249,8 +249,8 @@ class TextAnswersView(ConsultationMixin, OfficerView):
         theme = self.request.GET.get("theme", "")
         if theme == "none":
             answers = answers.filter(themes__isnull=True)
-        elif whole_number(theme) is not None:
-            answers = answers.filter(themes__pk=whole_number(theme))
+        elif (theme_id := whole_number(theme)) is not None:
+            answers = answers.filter(themes__pk=theme_id)
         return (
             answers.select_related("response")
             .prefetch_related("themes")
