@@ -30,6 +30,7 @@ FIXED_COLUMNS = [
     ("version", "Version"),
     ("respondent_type", "Answering as"),
     ("district", "Area"),
+    ("review", "Flagged for review"),
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 500
@@ -89,6 +90,7 @@ def fixed_values(response):
         response.version,
         response.respondent_type,
         response.district,
+        "; ".join(response.review_reasons()),
     ]
 
 

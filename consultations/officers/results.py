@@ -25,7 +25,13 @@ from ..survey.types import registry
 
 LONDON = ZoneInfo("Europe/London")
 # Filters that pick responses by a value kept on the response.
-CATEGORY_FILTERS = ("language", "version", "respondent_type", "district")
+CATEGORY_FILTERS = ("language", "version", "respondent_type", "district", "review")
+FLAGGED = Q(review_flags__has_any_keys=["honeypot", "too_fast"])
+REVIEW_CHOICES = [
+    ("", "Flagged or not"),
+    ("flagged", "Flagged for review"),
+    ("clear", "Not flagged"),
+]
 
 
 def responses_to(page):
@@ -64,6 +70,13 @@ def source_page(page):
 # Filters ----------------------------------------------------------------------
 
 
+def category_q(name, value):
+    """The responses in one category of a filter."""
+    if name == "review":
+        return FLAGGED if value == "flagged" else ~FLAGGED
+    return Q(**{name: value})
+
+
 class ResponseFilterForm(forms.Form):
     """The filters officers apply to the summary, the lists and the exports alike."""
 
@@ -85,6 +98,7 @@ class ResponseFilterForm(forms.Form):
     district = forms.ChoiceField(
         required=False, label="Area", choices=[("", "Every area"), *d.DISTRICTS]
     )
+    review = forms.ChoiceField(required=False, label="Review", choices=REVIEW_CHOICES)
 
     def __init__(self, data=None, **kwargs):
         # Only the filter fields of the query string, so that paging and search
@@ -121,7 +135,7 @@ class ResponseFilterForm(forms.Form):
             responses = responses.filter(submitted_at__date__lte=values["date_to"])
         for name in CATEGORY_FILTERS:
             if name in values:
-                responses = responses.filter(**{name: values[name]})
+                responses = responses.filter(category_q(name, values[name]))
         return responses
 
     def leaves_out_few(self, everyone, threshold):
@@ -143,7 +157,7 @@ class ResponseFilterForm(forms.Form):
         for size in range(len(applied) + 1):
             for kept in combinations(applied, size):
                 days = dict(
-                    everyone.filter(**{name: values[name] for name in kept})
+                    everyone.filter(*[category_q(name, values[name]) for name in kept])
                     .annotate(day=TruncDate("submitted_at"))
                     .values_list("day")
                     .annotate(n=Count("id"))

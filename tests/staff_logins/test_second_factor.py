@@ -240,3 +240,15 @@ def test_the_set_up_page_gets_the_admins_icons_and_script_translations(analyst):
     sign_in(client, "ana")
     assert client.get("/admin/sprite/").status_code == 200
     assert client.get("/admin/jsi18n/").status_code == 200
+
+
+@pytest.mark.parametrize("digits", ["١٢٣٤٥٦", "１２３４５６", "۱۲۳۴۵۶"])
+def test_a_code_in_other_scripts_digits_is_refused_with_the_format_message(analyst, digits):
+    """Arabic-Indic, full-width or Persian digits are digits to Python's \\d but
+    not to the app: they get the format message, not a failed try or an error."""
+    with_app(analyst)
+    client = Client()
+    sign_in(client, "ana")
+    response = client.post(VERIFY, {"code": digits, "next": RESPONSES})
+    assert response.status_code == 200
+    assert "Enter the code as 6 digits" in response.content.decode()
