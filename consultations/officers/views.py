@@ -34,6 +34,7 @@ from . import exports
 from .log_actions import DELETE_RESPONSE, EXPORT_EQUALITY, EXPORT_RESPONSES, describe, record
 from .permissions import response_permission_policy
 from .results import (
+    FLAGGED,
     ResponseFilterForm,
     Summary,
     responses_to,
@@ -206,7 +207,7 @@ class ResponseListView(ConsultationMixin, OfficerView):
             response.language_name = languages.get(response.language, response.language)
             response.respondent_type_label = respondent_types.get(response.respondent_type, "")
             response.district_label = districts.get(response.district, "")
-        flagged = self.responses.filter(review_flags__has_any_keys=["honeypot", "too_fast"])
+        flagged = self.responses.filter(FLAGGED)
         context.update(responses=page, paginator=paginator, flagged_count=flagged.count())
         return context
 
