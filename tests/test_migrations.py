@@ -44,6 +44,7 @@ def latest():
 
 @pytest.mark.postgres
 @pytest.mark.django_db
+@pytest.mark.slow
 def test_a_site_from_before_upgrades_without_losing_anything(home):
     # PostgreSQL changes schemas inside the test's transaction, so nothing is
     # flushed afterwards; SQLite cannot migrate inside a transaction.

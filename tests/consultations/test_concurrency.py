@@ -49,6 +49,7 @@ def test_the_survey_used_here_is_valid():
 
 
 @pytest.mark.postgres
+@pytest.mark.slow
 def test_200_parallel_submissions_are_all_stored_whole(
     django_db_setup, django_db_blocker, settings
 ):

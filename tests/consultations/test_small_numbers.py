@@ -313,6 +313,7 @@ def page_numbers(html):
     return numbers
 
 
+@pytest.mark.slow
 def test_no_hidden_count_can_be_worked_out_under_any_filters(answered, client):
     page, first_day = answered
     force_login_verified(client, staff("equality9", ["Consultation analysts", "Equality data"]))

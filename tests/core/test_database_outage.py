@@ -48,7 +48,7 @@ from consultations.factories import (
 from home.setup import ensure_site
 from tests.conftest import MANY_RESIDENTS_FROM_ONE_ADDRESS
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 RESIDENTS = 4  # threads, each running one journey after another
 LOAD_SECONDS = 25

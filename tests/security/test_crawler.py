@@ -15,7 +15,7 @@ from .hostile import (
     some_hostile,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def start_surveys(prober, site):

@@ -14,7 +14,7 @@ from core.models import ContactPage
 from ..consultations.conftest import ABOUT, CONTACT, EQUALITY, GROUP, VIEWS, Resident
 from .hostile import HOSTILE, Prober, any_text, hostile_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def examples(count):
