@@ -9,6 +9,7 @@ app_name = "consultation_responses"
 
 urlpatterns = [
     path("", views.ResponsesIndexView.as_view(), name="index"),
+    path("find/", views.FindResponseView.as_view(), name="find"),
     path("<int:page_id>/", views.SummaryView.as_view(), name="summary"),
     path("<int:page_id>/responses/", views.ResponseListView.as_view(), name="list"),
     path(

@@ -8,6 +8,9 @@ every view asks it for its ``permission`` (an action: "view_answers", or
 Anyone else, editors who build the surveys included, gets a 403 from every URL.
 """
 
+import re
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -158,7 +161,47 @@ class ResponsesIndexView(OfficerView):
             .order_by("-closes_at")
         )
         context["consultations"] = pages
+        context["find"] = FindResponseForm()
         return context
+
+
+class FindResponseForm(forms.Form):
+    reference = forms.CharField(
+        label="Find a response by its reference",
+        help_text="As the resident was given it, for example HYS-AB12-CD34",
+        max_length=40,
+        error_messages={"required": "Enter the response's reference"},
+    )
+
+    def clean_reference(self):
+        """The reference as stored: upper case, spaces and dashes in any place."""
+        typed = re.sub(r"[\s\-‐-―]", "", self.cleaned_data["reference"]).upper()
+        if typed.startswith("HYS"):
+            typed = typed[3:]
+        if not re.fullmatch(r"[0-9A-Z]{8}", typed):
+            raise forms.ValidationError(
+                "Enter a reference like HYS-AB12-CD34: the letters HYS and 8 letters or numbers"
+            )
+        return f"HYS-{typed[:4]}-{typed[4:]}"
+
+
+class FindResponseView(ResponsesIndexView):
+    """A response by its reference, when a resident asks to see or delete theirs."""
+
+    def get(self, request, *args, **kwargs):
+        form = FindResponseForm(request.GET)
+        if form.is_valid():
+            found = Response.objects.filter(reference=form.cleaned_data["reference"]).first()
+            if found:
+                return redirect("consultation_responses:response", found.pk)
+            form.add_error(
+                "reference",
+                f"No response has the reference {form.cleaned_data['reference']}: it may "
+                "have been deleted, or the reference was mistyped",
+            )
+        context = self.get_context_data(**kwargs)
+        context["find"] = form
+        return self.render_to_response(context)
 
 
 # One consultation -----------------------------------------------------------------

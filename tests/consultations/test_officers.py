@@ -583,6 +583,60 @@ def test_a_response_is_shown_whole_and_deleted_with_an_audit_entry(consultation,
     assert not ModelLogEntry.objects.filter(data__icontains="ławek").exists()
 
 
+@pytest.mark.parametrize(
+    "typed", ["{ref}", "{ref_lower}", " {ref_spaced} ", "{ref_bare}", "{ref_dashes}"]
+)
+def test_an_officer_finds_a_response_by_its_reference_however_it_is_typed(
+    consultation, analyst, three, typed
+):
+    first = three[0]
+    ref = first.reference
+    body = ref.replace("HYS-", "").replace("-", "")
+    typed = typed.format(
+        ref=ref,
+        ref_lower=ref.lower(),
+        ref_spaced=ref.replace("-", " "),
+        ref_bare=body,
+        ref_dashes=f"HYS – {body[:4]}‑{body[4:]}",
+    )
+    index = analyst.get(url("index")).content.decode()
+    assert "Find a response by its reference" in index
+    response = analyst.get(url("find"), {"reference": typed})
+    assert response.status_code == 302
+    assert response["Location"] == url("response", first.pk)
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("", "Enter the response&#x27;s reference"),
+        ("HYS-2345", "Enter a reference like HYS-AB12-CD34"),
+        ("<script>alert(1)</script>", "Enter a reference like HYS-AB12-CD34"),
+        ("x" * 500, "Ensure this value has at most 40 characters"),
+        ("HYS-ZZZZ-ZZZZ", "No response has the reference HYS-ZZZZ-ZZZZ"),
+    ],
+)
+def test_a_reference_that_finds_nothing_gets_a_message(analyst, three, typed, message):
+    response = analyst.get(url("find"), {"reference": typed})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert "<script>alert(1)" not in html
+
+
+def test_a_response_found_by_reference_is_deleted_with_only_its_reference_logged(
+    consultation, analyst, three
+):
+    first = three[0]
+    found = analyst.get(url("find"), {"reference": first.reference.lower()})
+    assert analyst.post(found["Location"] + "delete/").status_code == 302
+    assert not Response.objects.filter(reference=first.reference).exists()
+    entry = OfficerLogEntry.objects.get(action="consultations.delete_response")
+    assert entry.data == {"reference": first.reference}
+    again = analyst.get(url("find"), {"reference": first.reference}).content.decode()
+    assert f"No response has the reference {first.reference}" in again
+
+
 # Who may see what -------------------------------------------------------------------------
 
 SECRET = "Zebra-crossing-7731 on Main Street"
@@ -608,6 +662,7 @@ def every_url(page, response):
         ("get", url("export", page.pk, "xlsx")),
         ("get", url("export_summary", page.pk)),
         ("get", url("audit")),
+        ("get", url("find", query=f"reference={response.reference}")),
         ("get", url("response", response.pk)),
         ("get", url("delete", response.pk)),
         ("post", url("delete", response.pk)),
