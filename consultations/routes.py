@@ -7,6 +7,7 @@ consultation page (``ConsultationPage`` mixes this class in):
 - ``survey/confirmation/`` the reference number;
 - ``survey/save/`` save and come back later (an emailed link);
 - ``survey/resume/<token>/`` the emailed link;
+- ``survey/print/`` the whole survey on paper, to print (and key in later);
 - the same under ``easy-read/survey/`` for the Easy Read survey (start,
   sections, check, confirmation; not save and return).
 
@@ -98,6 +99,11 @@ class SurveyRoutesMixin:
     def survey_resume(self, request, token):
         return views.resume(self, request, token)
 
+    @path("survey/print/", name="survey_print")
+    def survey_print(self, request):
+        self._require_survey()
+        return views.print_version(self, request)
+
     @path("survey/<slug:section_key>/", name="survey_section")
     def survey_section(self, request, section_key):
         return views.answer_section(self, request, section_key)
@@ -113,6 +119,11 @@ class SurveyRoutesMixin:
     def easy_read_survey_check(self, request):
         self._require_easy_read_survey()
         return views.check(self, request, easy_read=True)
+
+    @path("easy-read/survey/print/", name="easy_read_survey_print")
+    def easy_read_survey_print(self, request):
+        self._require_easy_read_survey()
+        return views.print_version(self, request, easy_read=True)
 
     @path("easy-read/survey/confirmation/", name="easy_read_survey_confirmation")
     def easy_read_survey_confirmation(self, request):

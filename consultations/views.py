@@ -114,6 +114,7 @@ def start(page, request, easy_read=False):
         "start.html",
         easy_read=easy_read,
         first_url=page.section_url(sections[0], request, easy_read),
+        print_url=page.survey_url("survey_print", request=request, easy_read=easy_read),
         in_progress=in_progress,
         resume_url=page.section_url(resume_at, request, easy_read)
         if resume_at
@@ -243,6 +244,68 @@ def confirmation(page, request, easy_read=False):
         reference=journey.reference,
         receipt_not_sent=journey.state.get("receipt_not_sent", False),
     )
+
+
+# The paper form ----------------------------------------------------------------------
+
+
+def print_version(page, request, easy_read=False):
+    """The whole survey as a form to print and fill in by hand: every section
+    and question, numbered, each option a box to tick, and where a question
+    or section is only for some people, which answer it follows. Staff print
+    it for drop-ins and libraries; residents may print it too."""
+    survey = page.easy_read_survey_definition if easy_read else page.survey_definition
+    numbers = {}
+    sections = []
+    for section in survey.sections:
+        questions = []
+        for question in section.questions:
+            numbers[question.key] = len(numbers) + 1
+            questions.append(
+                {
+                    "q": question,
+                    "number": numbers[question.key],
+                    "kind": registry.type_of(question),
+                    "only_if": only_if(survey, question.condition, numbers),
+                }
+            )
+        sections.append(
+            {
+                "section": section,
+                "questions": questions,
+                "only_if": only_if(survey, section.condition, numbers),
+            }
+        )
+    return render(
+        page,
+        request,
+        "print.html",
+        easy_read=easy_read,
+        sections=sections,
+        online_url=request.build_absolute_uri(
+            page.survey_url(request=request, easy_read=easy_read)
+        ),
+        other_version_url=(
+            page.survey_url("survey_print", request=request, easy_read=not easy_read)
+            if page.has_easy_read_survey
+            else ""
+        ),
+    )
+
+
+def only_if(survey, condition, numbers):
+    """Which earlier answer a conditional question or section follows, in the
+    words of the paper form: {"number": 3, "answer": "Yes"}."""
+    if condition is None:
+        return None
+    question = survey.question(condition.question)
+    if question is None:
+        return None
+    labels = {option.code: option.label for option in question.options}
+    return {
+        "number": numbers.get(question.key),
+        "answer": labels.get(condition.option, condition.option),
+    }
 
 
 # Save and come back later -----------------------------------------------------------

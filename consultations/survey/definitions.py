@@ -365,6 +365,7 @@ RESERVED_KEYS = {
     "confirmation",
     "save",
     "resume",
+    "print",
     "closed",
     "respondent_type",
     "district",

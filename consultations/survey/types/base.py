@@ -69,6 +69,10 @@ class QuestionType:
     # The layout of its part of the officers' summary (a template under
     # consultations/admin/summary/).
     summary_template = "consultations/admin/summary/nothing.html"
+    # How it looks on the paper form (the printable survey): a template under
+    # components/survey/print/, and for a box to write in, its height in lines.
+    print_template = "components/survey/print/write_in.html"
+    print_lines = 1
 
     # One answer picked from a list: a condition may test it.
     single_valued_choice = False

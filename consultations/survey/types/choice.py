@@ -49,6 +49,8 @@ def other_column(question):
 
 
 class ChoiceType(QuestionType):
+    print_template = "components/survey/print/tick_boxes.html"
+
     """What every question answered from a list of options shares."""
 
     countable = True

@@ -16,6 +16,7 @@ class ConsentQuestionBlock(BaseQuestionBlock):
 
 class Consent(QuestionType):
     name = "consent"
+    print_template = "components/survey/print/tick_boxes.html"
     block_class = ConsentQuestionBlock
     countable = True
     summary_template = "consultations/admin/summary/figures.html"

@@ -20,6 +20,7 @@ PARTS = ("day", "month", "year")
 
 class Date(QuestionType):
     name = "date"
+    print_template = "components/survey/print/date.html"
     block_class = DateQuestionBlock
     summary_template = "consultations/admin/summary/date.html"
 

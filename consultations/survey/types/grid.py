@@ -25,6 +25,7 @@ class GridQuestionBlock(BaseQuestionBlock):
 
 class Grid(QuestionType):
     name = "grid"
+    print_template = "components/survey/print/statements.html"
     block_class = GridQuestionBlock
     countable = True
     has_statements = True

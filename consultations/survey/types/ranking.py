@@ -19,6 +19,7 @@ class RankingQuestionBlock(BaseQuestionBlock):
 
 class Ranking(QuestionType):
     name = "ranking"
+    print_template = "components/survey/print/numbered.html"
     block_class = RankingQuestionBlock
     countable = True
     summary_template = "consultations/admin/summary/ranking.html"

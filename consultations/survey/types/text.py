@@ -129,6 +129,7 @@ class LongTextQuestionBlock(BaseQuestionBlock):
 class LongText(FreeTextType):
     name = "long_text"
     block_class = LongTextQuestionBlock
+    print_lines = 8
 
     def extend_question(self, question, value):
         super().extend_question(question, value)
