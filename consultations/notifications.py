@@ -2,19 +2,18 @@
 response sent, and the link to come back to a survey saved part-way.
 
 Each is plain text with an accessible HTML alternative, in the resident's
-language. Sending never stops the resident: the response (or the saved
-survey) is stored first, and a failure is logged.
+language. They are built in the request, so their links carry the host the
+resident used, and sent by the background worker (``core.mail``): the
+resident never waits for the mail server. Sending never stops the resident:
+the response (or the saved survey) is stored first, and a failure is logged.
 """
-
-import logging
 
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from core import mail
 from core.models import CouncilSettings
-
-logger = logging.getLogger(__name__)
 
 
 def email(subject, template, context, request, to):
@@ -54,12 +53,9 @@ def receipt_email(page, request, response, to):
 
 
 def send_receipt(page, request, response, to):
-    """If it fails, the response is already stored: log it and carry on."""
-    message = receipt_email(page, request, response, to)
-    try:
-        message.send()
-    except Exception:
-        logger.exception("Survey receipt could not be sent for %s", response.reference)
+    """Queue the receipt; False if it could not be queued (the response is
+    already stored: the confirmation page then says no receipt was sent)."""
+    return mail.queue(receipt_email(page, request, response, to), "survey receipt")
 
 
 def resume_email(page, request, saved):
@@ -76,8 +72,4 @@ def resume_email(page, request, saved):
 
 
 def send_resume_link(page, request, saved):
-    message = resume_email(page, request, saved)
-    try:
-        message.send()
-    except Exception:
-        logger.exception("Save-and-return link could not be sent")
+    return mail.queue(resume_email(page, request, saved), "save-and-return link")

@@ -220,7 +220,7 @@ def submit(page, request, journey, forms, receipt_email, flags=None):
         if receipt_email:
             if limits.check(limits.EMAIL_TO, receipt_email).allowed:
                 limits.record(limits.EMAIL_TO, receipt_email)
-                send_receipt(page, request, response, receipt_email)
+                receipt_not_sent = not send_receipt(page, request, response, receipt_email)
             else:
                 # Never lose a response over the email limit: store it, and
                 # say on the confirmation page that no receipt was sent.

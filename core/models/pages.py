@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from core import mail
 from core.blocks import StandardBodyBlock
 
 from .mixins import BasePage, BodyMixin, IntroductionMixin
@@ -134,12 +135,7 @@ class ContactPage(RoutablePageMixin, BasePage):
             to=[council.email],
             reply_to=[form.cleaned_data["email"]] if form.cleaned_data.get("email") else None,
         )
-        try:
-            message.send()
-        except Exception:
-            logger.exception("Contact form: the request email could not be sent")
-            return False
-        return True
+        return mail.queue(message, "contact request")
 
 
 class EasyReadIndexPage(BasePage):

@@ -66,6 +66,10 @@ INSTALLED_APPS = [
     "taggit",
     "crispy_forms",
     "crispy_forms_gds",
+    # Background tasks: Django's tasks API (the django-tasks backport) with a
+    # queue in the database, run by `manage.py db_worker`
+    "django_tasks",
+    "django_tasks_db",
     # Staff logins: lockout (django-axes) and the second factor (django-otp)
     "axes",
     "django_otp",
@@ -223,6 +227,22 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Background tasks (emails, and Wagtail's own: the reference index, purging
+# the front-end cache): queued in the database and run by a worker process,
+# `python manage.py db_worker`, never inside a resident's request.
+# TASK_BACKEND=immediate runs them at once instead (tests do).
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("TASK_BACKEND", "database")]
+    }
+}
+# A failed email is tried again this many times in all, waiting longer each
+# time (1, 5, 25 minutes...), then given up and logged.
+EMAIL_SEND_ATTEMPTS = int(os.environ.get("EMAIL_SEND_ATTEMPTS", "4"))
 
 # Email: SMTP in production, set by EMAIL_URL-style variables.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -1,0 +1,82 @@
+"""Emails leave from the background worker, never from inside a request.
+
+A view builds its message as usual (an ``EmailMultiAlternatives``, rendered
+with the request, so its links carry the host the resident used) and calls
+``queue(message)``: that stores it in the task queue (one database insert)
+and returns at once. The worker (``manage.py db_worker``) sends it. A send
+that fails is tried again later, up to ``EMAIL_SEND_ATTEMPTS`` times in all,
+waiting 1, 5, 25... minutes between tries, then given up and logged. A
+message is only tried again when sending it raised, so it is never sent
+twice by this code.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.utils import timezone
+from django_tasks import default_task_backend, task
+
+logger = logging.getLogger(__name__)
+
+
+def as_data(message):
+    """What the queue keeps of a message: JSON, no objects."""
+    return {
+        "subject": message.subject,
+        "body": message.body,
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "reply_to": list(message.reply_to),
+        "headers": dict(message.extra_headers),
+        "alternatives": [
+            [content, mimetype] for content, mimetype in getattr(message, "alternatives", [])
+        ],
+    }
+
+
+def from_data(data):
+    message = EmailMultiAlternatives(
+        subject=data["subject"],
+        body=data["body"],
+        from_email=data["from_email"],
+        to=data["to"],
+        reply_to=data.get("reply_to") or None,
+        headers=data.get("headers") or {},
+    )
+    for content, mimetype in data.get("alternatives", []):
+        message.attach_alternative(content, mimetype)
+    return message
+
+
+def queue(message, what="email"):
+    """Hand the message to the worker; False (and logged) if it could not be
+    queued. ``what`` names it in the log, never the address."""
+    try:
+        send_queued.enqueue(as_data(message), what, 1)
+    except Exception:
+        logger.exception("Could not queue the %s", what)
+        return False
+    return True
+
+
+def retry_delay(attempt):
+    return timedelta(minutes=5 ** (attempt - 1))
+
+
+@task()
+def send_queued(data, what, attempt):
+    try:
+        from_data(data).send()
+    except Exception:
+        if attempt >= settings.EMAIL_SEND_ATTEMPTS:
+            logger.exception("Gave up sending the %s after %d tries", what, attempt)
+            return "gave up"
+        logger.warning("Could not send the %s (try %d); trying again later", what, attempt)
+        later = send_queued
+        if default_task_backend.supports_defer:
+            later = send_queued.using(run_after=timezone.now() + retry_delay(attempt))
+        later.enqueue(data, what, attempt + 1)
+        return "will try again"
+    return "sent"
