@@ -4,6 +4,7 @@ import uuid
 import factory
 import wagtail_factories
 from django.utils import timezone
+from wagtail.images import get_image_model
 
 from core.blocks import with_block_ids
 
@@ -169,3 +170,53 @@ class ConsultationPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ConsultationPage
+
+
+# Easy Read -------------------------------------------------------------------------
+
+
+def picture(title="Easy Read: Yes, good"):
+    """A picture in the library (made the first time a test asks for it)."""
+    image = get_image_model().objects.filter(title=title).first()
+    return image or wagtail_factories.ImageFactory(title=title)
+
+
+def easy_read_rows():
+    return [
+        {
+            "type": "row",
+            "value": {
+                "picture": picture("Easy Read: Have your say").pk,
+                "alt_text": "A ballot box",
+                "text": "We want to know what you think.",
+            },
+        }
+    ]
+
+
+def easy_read_every_type_survey():
+    """The every-type survey with Easy Read wording on some of it, a picture on
+    some options, and the rest left to fall back to the standard wording."""
+    survey = every_type_survey()
+    views = survey[0]["value"]
+    views["easy_read_title"] = "What you think"
+    views["easy_read_intro"] = "Tell us what you think. There are no wrong answers."
+    overall, principles, ranking, involved = views["questions"][:4]
+    overall["value"]["easy_read_label"] = "Do you like our plan?"
+    overall["value"]["easy_read_error_message"] = "Please say if you like our plan"
+    principles["value"]["easy_read_label"] = "Do you like each idea?"
+    principles["value"]["statements"][0]["easy_read_label"] = "Help people early"
+    principles["value"]["statements"][0]["easy_read_picture"] = picture().pk
+    ranking["value"]["options"][0]["easy_read_label"] = "Parks and green places"
+    involved["value"]["easy_read_label"] = "Do you help a group?"
+    involved["value"]["easy_read_hint"] = "A group is people who meet to do things."
+    involved["value"]["easy_read_other_label"] = "I do something else"
+    for option, label, title in zip(
+        involved["value"]["options"],
+        ["Yes, a lot", "Yes, sometimes", "No, never"],
+        ["Easy Read: Yes, good", "Easy Read: Time", "Easy Read: No, bad"],
+        strict=True,
+    ):
+        option["easy_read_label"] = label
+        option["easy_read_picture"] = picture(title).pk
+    return survey

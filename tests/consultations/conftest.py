@@ -2,7 +2,12 @@ import re
 
 import pytest
 
-from consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
+from consultations.factories import (
+    ConsultationIndexPageFactory,
+    ConsultationPageFactory,
+    easy_read_every_type_survey,
+    easy_read_rows,
+)
 from consultations.models import Response
 
 
@@ -17,6 +22,16 @@ def index(home):
 @pytest.fixture
 def consultation(index):
     return ConsultationPageFactory(parent=index)
+
+
+@pytest.fixture
+def easy(index):
+    return ConsultationPageFactory(
+        parent=index,
+        survey=easy_read_every_type_survey(),
+        easy_read_title="Our plan for communities",
+        easy_read=easy_read_rows(),
+    )
 
 
 # What a resident posts on each page of the every-type survey, when all is well.

@@ -7,12 +7,15 @@ import html
 import re
 
 import pytest
-import wagtail_factories
 from django.test import Client
-from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from consultations.factories import ConsultationPageFactory, every_type_survey
+from consultations.factories import (
+    ConsultationPageFactory,
+    easy_read_every_type_survey,
+    easy_read_rows,
+    every_type_survey,
+)
 from consultations.models import Answer, ConsultationPage, Response
 from consultations.officers.results import option_counts
 from consultations.survey import definitions as d
@@ -34,63 +37,6 @@ class EasyReadResident(Resident):
     def __init__(self, client, page):
         super().__init__(client, page)
         self.base = page.url + "easy-read/survey/"
-
-
-def picture(title="Easy Read: Yes, good"):
-    """A picture in the library (made the first time a test asks for it)."""
-    image = get_image_model().objects.filter(title=title).first()
-    return image or wagtail_factories.ImageFactory(title=title)
-
-
-def easy_read_rows():
-    return [
-        {
-            "type": "row",
-            "value": {
-                "picture": picture("Easy Read: Have your say").pk,
-                "alt_text": "A ballot box",
-                "text": "We want to know what you think.",
-            },
-        }
-    ]
-
-
-def easy_read_every_type_survey():
-    """The every-type survey with Easy Read wording on some of it, a picture on
-    some options, and the rest left to fall back to the standard wording."""
-    survey = every_type_survey()
-    views = survey[0]["value"]
-    views["easy_read_title"] = "What you think"
-    views["easy_read_intro"] = "Tell us what you think. There are no wrong answers."
-    overall, principles, ranking, involved = views["questions"][:4]
-    overall["value"]["easy_read_label"] = "Do you like our plan?"
-    overall["value"]["easy_read_error_message"] = "Please say if you like our plan"
-    principles["value"]["easy_read_label"] = "Do you like each idea?"
-    principles["value"]["statements"][0]["easy_read_label"] = "Help people early"
-    principles["value"]["statements"][0]["easy_read_picture"] = picture().pk
-    ranking["value"]["options"][0]["easy_read_label"] = "Parks and green places"
-    involved["value"]["easy_read_label"] = "Do you help a group?"
-    involved["value"]["easy_read_hint"] = "A group is people who meet to do things."
-    involved["value"]["easy_read_other_label"] = "I do something else"
-    for option, label, title in zip(
-        involved["value"]["options"],
-        ["Yes, a lot", "Yes, sometimes", "No, never"],
-        ["Easy Read: Yes, good", "Easy Read: Time", "Easy Read: No, bad"],
-        strict=True,
-    ):
-        option["easy_read_label"] = label
-        option["easy_read_picture"] = picture(title).pk
-    return survey
-
-
-@pytest.fixture
-def easy(index):
-    return ConsultationPageFactory(
-        parent=index,
-        survey=easy_read_every_type_survey(),
-        easy_read_title="Our plan for communities",
-        easy_read=easy_read_rows(),
-    )
 
 
 def answered_keys(response):

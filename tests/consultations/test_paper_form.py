@@ -13,19 +13,8 @@ from consultations.factories import ConsultationPageFactory, question, section
 from core.models import CouncilSettings
 
 from .test_blocks import messages
-from .test_easy_read_survey import easy_read_every_type_survey, easy_read_rows
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def easy(index):
-    return ConsultationPageFactory(
-        parent=index,
-        survey=easy_read_every_type_survey(),
-        easy_read_title="Our plan for communities",
-        easy_read=easy_read_rows(),
-    )
 
 
 def paper(client, page, easy_read=False, prefix=""):

@@ -10,6 +10,8 @@ from case_studies.factories import CaseStudyIndexPageFactory, CaseStudyPageFacto
 from consultations.factories import (
     ConsultationIndexPageFactory,
     ConsultationPageFactory,
+    easy_read_every_type_survey,
+    easy_read_rows,
     random_response,
 )
 from strategy.factories import (
@@ -21,8 +23,6 @@ from strategy.factories import (
     StrategySectionPageFactory,
 )
 from tests.signing_in import force_login_verified
-
-from ..consultations.test_easy_read_survey import easy_read_every_type_survey, easy_read_rows
 
 
 @pytest.fixture(autouse=True)
