@@ -31,6 +31,7 @@ are stored on the response for officers to judge: never dropped.
 import secrets
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -42,11 +43,12 @@ from django.utils.translation import gettext_lazy
 from core.validators import is_email_address
 from limits import counters as limits
 
+from . import keying
 from .models.responses import VERSION_EASY_READ, VERSION_STANDARD, SavedSurvey
 from .notifications import send_receipt, send_resume_link
 from .survey.definitions import EQUALITY_SECTION_KEY
 from .survey.forms import answer_lines, field_id
-from .survey.storage import store_response
+from .survey.storage import SerialAlreadyKeyed, store_response
 from .survey.types import registry
 
 BAD_EMAIL = gettext_lazy("Enter an email address in the correct format, like name@example.com")
@@ -71,7 +73,7 @@ def render(page, request, template, status=200, easy_read=False, **extra):
     if easy_read:
         template = EASY_READ + template
     context = page.get_context(request)
-    context.update(easy_read=easy_read, **extra)
+    context.update(easy_read=easy_read, keying=keying.keying(request, page, easy_read), **extra)
     return no_cache(TemplateResponse(request, TEMPLATES + template, context, status=status))
 
 
@@ -79,7 +81,8 @@ def not_open(page, request, easy_read=False):
     """The clear page shown at any step before opening or after closing, or
     None while the consultation is open."""
     now = timezone.now()
-    if page.is_open_at(now):
+    if page.is_open_at(now) or keying.keying(request, page, easy_read):
+        # Staff key in paper forms that were posted in time after closing.
         return None
     if not page.has_survey:
         raise Http404
@@ -140,6 +143,9 @@ def check(page, request, easy_read=False):
         return redirect_to(page.section_url(incomplete, request, easy_read))
     receipt_email = ""
     errors = []
+    keyed = keying.keying(request, page, easy_read)
+    if request.method == "POST" and keyed:
+        return submit_keyed(page, request, journey, forms, keyed)
     if request.method == "POST":
         # The Easy Read check page sends straight away: it offers no receipt.
         receipt_email = "" if easy_read else request.POST.get("receipt_email", "").strip()
@@ -230,6 +236,40 @@ def submit(page, request, journey, forms, receipt_email, flags=None):
     return redirect_to(
         page.survey_url("survey_confirmation", request=request, easy_read=journey.easy_read)
     )
+
+
+def submit_keyed(page, request, journey, forms, state):
+    """Store a response keyed in by staff, then back to the admin for the next
+    form. A paper serial keyed before stores nothing and says which response
+    has it."""
+    keying.stop(request)
+    token = journey.token
+    try:
+        response, _created = store_response(
+            page,
+            forms,
+            journey.token,
+            language=translation.get_language() or "en",
+            version=VERSION_EASY_READ if journey.easy_read else VERSION_STANDARD,
+            keyed=keying.stored_fields(request, state),
+        )
+    except SerialAlreadyKeyed as twice:
+        journey.start_again()
+        messages.error(
+            request,
+            f"Serial number {state['serial']} was keyed in already, as response "
+            f"{twice.response.reference}. Nothing was stored for this form.",
+        )
+        return redirect_to(keying.admin_url(page))
+    journey.start_again()
+    SavedSurvey.objects.filter(journey_token=token).delete()
+    serial = f", serial number {response.paper_serial}" if response.paper_serial else ""
+    messages.success(
+        request,
+        f"Stored as response {response.reference} ({response.get_channel_display().lower()}"
+        f"{serial}). Key in the next one below.",
+    )
+    return redirect_to(keying.admin_url(page))
 
 
 def confirmation(page, request, easy_read=False):

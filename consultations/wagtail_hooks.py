@@ -10,6 +10,7 @@ from consultations.officers.log_actions import register_consultation_log_actions
 from consultations.officers.menu import (
     ResponsesPageMenuItem,
     audit_log_menu_item,
+    key_in_menu_item,
     responses_menu_item,
 )
 
@@ -22,6 +23,7 @@ def register_response_urls():
 hooks.register("construct_homepage_panels", add_results_due_panel)
 hooks.register("register_admin_menu_item", responses_menu_item)
 hooks.register("register_admin_menu_item", audit_log_menu_item)
+hooks.register("register_admin_menu_item", key_in_menu_item)
 
 
 @hooks.register("register_page_header_buttons")

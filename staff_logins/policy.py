@@ -1,5 +1,6 @@
 """Who must use a second factor: anyone who can see residents' answers or
 equality answers (the "Consultation analysts" and "Equality data" groups),
+or key in residents' paper answers, equality answers included ("Data entry"),
 superusers, and anyone who manages users or groups (who could give themselves
 either). Editors who only build pages keep signing in with a password."""
 
@@ -19,7 +20,9 @@ def needs_second_factor(user):
         return False
     if user.is_superuser:
         return True
-    if response_permission_policy.user_has_any_permission(user, ["view_answers", "view_equality"]):
+    if response_permission_policy.user_has_any_permission(
+        user, ["view_answers", "view_equality", "key_in"]
+    ):
         return True
     return any(user.has_perm(codename) for codename in USER_MANAGEMENT_PERMISSIONS)
 

@@ -18,6 +18,17 @@ VERSION_STANDARD = "standard"
 VERSION_EASY_READ = "easy_read"
 VERSIONS = [(VERSION_STANDARD, "Standard"), (VERSION_EASY_READ, "Easy Read")]
 
+# How a response reached us: online through the survey, or keyed in by staff
+# from a paper form, a phone call, an email or an event.
+CHANNEL_ONLINE = "online"
+CHANNELS = [
+    (CHANNEL_ONLINE, "Online"),
+    ("paper", "Paper form"),
+    ("phone", "Phone"),
+    ("email", "Email"),
+    ("event", "At an event"),
+]
+
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
 
@@ -51,12 +62,31 @@ class Response(models.Model):
     # hidden field was filled in) and "too_fast" (the seconds the whole
     # survey took, under ``SURVEY_MIN_SECONDS``).
     review_flags = models.JSONField(default=dict, blank=True)
+    # Keyed in by staff (any channel but online): who, when, and the paper
+    # form's batch and serial number (one response per serial).
+    channel = models.CharField(
+        max_length=10, choices=CHANNELS, default=CHANNEL_ONLINE, db_index=True
+    )
+    keyed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    keyed_at = models.DateTimeField(null=True, blank=True)
+    paper_batch = models.CharField(max_length=40, blank=True, default="")
+    paper_serial = models.CharField(max_length=40, blank=True, default="")
 
     class Meta:
         ordering = ["-submitted_at"]
         permissions = [
             ("view_response_answers", "Can see and export consultation answers"),
             ("view_equality_answers", "Can see equality-monitoring answers"),
+            ("key_in_responses", "Can key in paper and phone responses"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation_key", "paper_serial"],
+                condition=~models.Q(paper_serial=""),
+                name="consultations_response_one_per_serial",
+            )
         ]
 
     def __str__(self):

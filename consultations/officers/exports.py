@@ -31,6 +31,9 @@ FIXED_COLUMNS = [
     ("respondent_type", "Answering as"),
     ("district", "Area"),
     ("review", "Flagged for review"),
+    ("channel", "Channel"),
+    ("paper_batch", "Batch"),
+    ("paper_serial", "Serial number"),
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 500
@@ -91,6 +94,9 @@ def fixed_values(response):
         response.respondent_type,
         response.district,
         "; ".join(response.review_reasons()),
+        response.channel,
+        response.paper_batch,
+        response.paper_serial,
     ]
 
 

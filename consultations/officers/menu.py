@@ -13,8 +13,24 @@ from .permissions import response_permission_policy
 
 
 class ResponsesMenuItem(MenuItem):
+    action = "view_answers"
+
     def is_shown(self, request):
-        return response_permission_policy.user_has_permission(request.user, "view_answers")
+        return response_permission_policy.user_has_permission(request.user, self.action)
+
+
+class KeyInMenuItem(ResponsesMenuItem):
+    action = "key_in"
+
+
+def key_in_menu_item():
+    """Keying in paper and phone responses (the "Data entry" group)."""
+    return KeyInMenuItem(
+        "Key in responses",
+        reverse("consultation_responses:key_in_index"),
+        icon_name="edit",
+        order=252,
+    )
 
 
 def audit_log_menu_item():

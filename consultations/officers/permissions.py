@@ -6,7 +6,10 @@
 - ``view_equality`` (``consultations.view_equality_answers``, "Equality
   data"): the equality summary too (small numbers hidden) and the export of
   equality answers, a file of their own;
-- ``delete`` (``consultations.delete_response``): deleting a response.
+- ``delete`` (``consultations.delete_response``): deleting a response;
+- ``key_in`` (``consultations.key_in_responses``, the "Data entry" group):
+  keying in paper and phone responses through the survey, and nothing else:
+  no response, summary or export.
 
 Anyone else, editors who build the surveys included, gets a 403 from every
 officers' page.
@@ -24,6 +27,7 @@ class ResponsePermissionPolicy(ModelPermissionPolicy):
     codenames = {
         "view_answers": "view_response_answers",
         "view_equality": "view_equality_answers",
+        "key_in": "key_in_responses",
     }
 
     def _get_permission_codename(self, action):

@@ -19,13 +19,13 @@ from wagtail.models import Locale
 
 from ..figures import PUBLISHED_PRECISION, SmallNumbers
 from ..models.pages import ConsultationPage
-from ..models.responses import VERSIONS, Answer, EqualityAnswer, Response, Theme
+from ..models.responses import CHANNELS, VERSIONS, Answer, EqualityAnswer, Response, Theme
 from ..survey import definitions as d
 from ..survey.types import registry
 
 LONDON = ZoneInfo("Europe/London")
 # Filters that pick responses by a value kept on the response.
-CATEGORY_FILTERS = ("language", "version", "respondent_type", "district", "review")
+CATEGORY_FILTERS = ("language", "version", "channel", "respondent_type", "district", "review")
 FLAGGED = Q(review_flags__has_any_keys=["honeypot", "too_fast"])
 REVIEW_CHOICES = [
     ("", "Flagged or not"),
@@ -89,6 +89,9 @@ class ResponseFilterForm(forms.Form):
     language = forms.ChoiceField(required=False, label="Language")
     version = forms.ChoiceField(
         required=False, label="Version", choices=[("", "Standard and Easy Read"), *VERSIONS]
+    )
+    channel = forms.ChoiceField(
+        required=False, label="How it came", choices=[("", "Every way"), *CHANNELS]
     )
     respondent_type = forms.ChoiceField(
         required=False,

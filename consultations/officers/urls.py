@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from . import views
+from . import keying_views, views
 
 app_name = "consultation_responses"
 
@@ -25,6 +25,8 @@ urlpatterns = [
         name="export_equality",
     ),
     path("audit/", views.AuditLogView.as_view(), name="audit"),
+    path("key-in/", keying_views.KeyInIndexView.as_view(), name="key_in_index"),
+    path("<int:page_id>/key-in/", keying_views.KeyInView.as_view(), name="key_in"),
     path("response/<int:response_id>/", views.ResponseDetailView.as_view(), name="response"),
     path(
         "response/<int:response_id>/delete/",

@@ -65,6 +65,12 @@ class Journey:
             }
             self.save()
 
+    def start_again(self):
+        """Forget this journey, finished or not: the next step starts a new one."""
+        self.state = {}
+        self.session.pop(self.session_key, None)
+        self.session.modified = True
+
     def restore(self, token, answers, done):
         self.state = {"token": token, "answers": answers, "done": done}
         self.save()

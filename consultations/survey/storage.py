@@ -12,6 +12,14 @@ from consultations.models.responses import Answer, EqualityAnswer, Response, new
 from .types import registry
 
 
+class SerialAlreadyKeyed(Exception):
+    """A paper form's serial number that was keyed in before (``.response``)."""
+
+    def __init__(self, response):
+        super().__init__(response.reference)
+        self.response = response
+
+
 def answer_rows(form):
     """Answer fields for every cleaned answer of a main section: each
     question's type says which rows its answer is stored as."""
@@ -25,13 +33,17 @@ def answer_rows(form):
     return rows
 
 
-def store_response(page, forms, token, language, version, review_flags=None):
+def store_response(page, forms, token, language, version, review_flags=None, keyed=None):
     """Store the response; return ``(response, created)``. ``review_flags``
     (see ``Response.review_flags``) are stored with it: a flagged response is
-    stored like any other."""
+    stored like any other. ``keyed``: how a response keyed in by staff came
+    (``keying.stored_fields``); a paper serial keyed before raises
+    ``SerialAlreadyKeyed``."""
     existing = Response.objects.filter(submission_token=token).first()
     if existing is not None:
         return existing, False
+    keyed = keyed or {}
+    serial = keyed.get("paper_serial")
 
     respondent = {}
     equality = []
@@ -61,6 +73,7 @@ def store_response(page, forms, token, language, version, review_flags=None):
                     version=version,
                     review_flags=review_flags or {},
                     **respondent,
+                    **keyed,
                 )
                 Answer.objects.bulk_create(Answer(response=response, **row) for row in answers)
                 EqualityAnswer.objects.bulk_create(
@@ -71,5 +84,13 @@ def store_response(page, forms, token, language, version, review_flags=None):
             existing = Response.objects.filter(submission_token=token).first()
             if existing is not None:
                 return existing, False
+            keyed_before = (
+                serial
+                and Response.objects.filter(
+                    consultation_key=page.translation_key, paper_serial=serial
+                ).first()
+            )
+            if keyed_before:
+                raise SerialAlreadyKeyed(keyed_before) from None
             # Otherwise the random reference was already taken: try another.
     raise IntegrityError("Could not find a free reference number")

@@ -30,6 +30,21 @@ def answer_the_survey(page, code):
     summary = page.locator(".govuk-error-summary")
     assert words(code, "There is a problem") in summary.inner_text()
     assert_no_axe_violations(page)
+    fill_the_open_survey(page)
+    assert page.locator("h1").inner_text() == words(
+        code, "Check your answers before sending your response"
+    )
+    assert_no_axe_violations(page)
+    next_step(page)
+    panel = page.locator(".govuk-panel--confirmation")
+    assert words(code, "Response sent") in panel.inner_text()
+    reference = page.locator(".app-survey-reference").inner_text().strip()
+    assert re.fullmatch(r"HYS-[A-Z2-9]{4}-[A-Z2-9]{4}", reference)
+    return reference
+
+
+def fill_the_open_survey(page):
+    """Every section of the open demo survey, from the first to check your answers."""
     page.locator('input[name="overall_agreement"]').nth(1).check()
     for statement, index in [("prevention", 0), ("engagement", 1), ("catalysts", 5)]:
         page.locator(f'input[name="principle_agreement__{statement}"]').nth(index).check()
@@ -60,16 +75,6 @@ def answer_the_survey(page, code):
     page.locator('input[name="district"]').nth(1).check()
     next_step(page)
     next_step(page)
-    assert page.locator("h1").inner_text() == words(
-        code, "Check your answers before sending your response"
-    )
-    assert_no_axe_violations(page)
-    next_step(page)
-    panel = page.locator(".govuk-panel--confirmation")
-    assert words(code, "Response sent") in panel.inner_text()
-    reference = page.locator(".app-survey-reference").inner_text().strip()
-    assert re.fullmatch(r"HYS-[A-Z2-9]{4}-[A-Z2-9]{4}", reference)
-    return reference
 
 
 @pytest.mark.parametrize("code", ["pl", "ur"])

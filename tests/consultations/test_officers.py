@@ -709,7 +709,7 @@ def test_analysts_and_superusers_get_every_url(client, consultation, secret_resp
         for method, address in every_url(consultation, secret_response)[:-1]:
             if method == "post":
                 continue
-            response = client.get(address)
+            response = client.get(address, follow=True)
             assert response.status_code == 200, (user, address)
         assert SECRET in body(client.get(url("text", consultation.pk, "comments")))
 
