@@ -39,9 +39,10 @@ def start_keying(client, page, **data):
 
 
 def key_in_whole_survey(client, page, language="pl", **data):
-    if language != "en" and not page.get_translations().filter(
-        locale__language_code=language
-    ).exists():
+    if (
+        language != "en"
+        and not page.get_translations().filter(locale__language_code=language).exists()
+    ):
         translation_of(page, language)
     started = start_keying(client, page, language=language, **data)
     assert started.status_code == 302, started.content.decode()[:2000]
