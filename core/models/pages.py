@@ -84,7 +84,7 @@ class ContactPage(RoutablePageMixin, BasePage):
             if form.is_spam():
                 # A honeypot field was filled in: thank the sender, send nothing.
                 logger.info("Contact form: honeypot filled, request not sent")
-                return redirect(self.url + self.reverse_subpage("thanks"))
+                return redirect(self.get_url(request) + self.reverse_subpage("thanks"))
             verdict = limits.check(limits.CONTACT, limits.client_key(request))
             if not verdict.allowed:
                 # Over the limit: the form comes back with everything typed
@@ -106,7 +106,7 @@ class ContactPage(RoutablePageMixin, BasePage):
                 return limits.with_retry_after(response, verdict)
             if self.send_request(request, form):
                 limits.record(limits.CONTACT, limits.client_key(request))
-                return redirect(self.url + self.reverse_subpage("thanks"))
+                return redirect(self.get_url(request) + self.reverse_subpage("thanks"))
             form.add_error(
                 None,
                 _("Sorry, your request could not be sent. Please try again later or ring us."),
