@@ -160,8 +160,10 @@ class EasyReadIndexPage(BasePage):
         verbose_name = "Easy Read index"
 
     def easy_read_pages(self):
-        """Live pages in this page's language that have an Easy Read version, in
-        site order: one query per page type that can have one."""
+        """Live pages in this page's language and of its own site (the tree of
+        its home page: an installation may serve several councils) that have an
+        Easy Read version, in site order: one query per page type that can have
+        one."""
         from wagtail.models import get_page_models
 
         from core.easy_read import EasyReadMixin
@@ -170,7 +172,12 @@ class EasyReadIndexPage(BasePage):
         for model in get_page_models():
             if not issubclass(model, EasyReadMixin) or model._meta.abstract:
                 continue
-            pages = model.objects.live().public().filter(locale_id=self.locale_id)
+            pages = (
+                model.objects.live()
+                .public()
+                .filter(locale_id=self.locale_id)
+                .descendant_of(self.get_parent(), inclusive=True)
+            )
             found.extend(page for page in pages.exact_type(model) if page.has_easy_read)
         return sorted(found, key=lambda page: page.path)
 

@@ -20,7 +20,7 @@ from tests.consultations.conftest import VIEWS, Resident
 pytestmark = pytest.mark.django_db
 
 LEICESTERSHIRE = "leicestershire.localhost:8000"
-RUTLAND = "rutland.localhost:8001"
+MELTON = "melton.localhost:8001"
 EASY_READ_ROW = {"picture": None, "alt_text": "", "text": "We are the council."}
 
 
@@ -51,15 +51,15 @@ def two_sites(home, settings, tmp_path):
     leicestershire.hostname, leicestershire.port = "leicestershire.localhost", 8000
     leicestershire.save()
     root = Page.get_first_root_node()
-    rutland_home = root.add_child(
-        instance=HomePageFactory.build(title="Rutland", slug="rutland", introduction="Rutland.")
+    melton_home = root.add_child(
+        instance=HomePageFactory.build(title="Melton", slug="melton", introduction="Melton.")
     )
-    Site.objects.create(hostname="rutland.localhost", port=8001, root_page=rutland_home)
-    index = ConsultationIndexPageFactory(parent=rutland_home, slug="have-your-say")
+    Site.objects.create(hostname="melton.localhost", port=8001, root_page=melton_home)
+    index = ConsultationIndexPageFactory(parent=melton_home, slug="have-your-say")
     return {
         "leicestershire": HomePage.objects.get(pk=home.pk),
-        "rutland": rutland_home,
-        "rutland_consultation": ConsultationPageFactory(parent=index, slug="bus-routes"),
+        "melton": melton_home,
+        "melton_consultation": ConsultationPageFactory(parent=index, slug="bus-routes"),
     }
 
 
@@ -105,22 +105,22 @@ def test_the_easy_read_page_points_to_itself_and_the_standard_version(two_sites)
 
 
 def test_the_second_site_has_its_own_host_and_port(two_sites):
-    client = Client(HTTP_HOST=RUTLAND)
+    client = Client(HTTP_HOST=MELTON)
     html = client.get("/have-your-say/bus-routes/").content.decode()
     assert (
-        '<link rel="canonical" href="http://rutland.localhost:8001/have-your-say/bus-routes/">'
+        '<link rel="canonical" href="http://melton.localhost:8001/have-your-say/bus-routes/">'
         in html
     )
     for href in hrefs(html):
-        assert href.startswith("http://rutland.localhost:8001/"), href
+        assert href.startswith("http://melton.localhost:8001/"), href
 
 
 def test_an_untranslated_page_points_to_the_english_one(two_sites):
-    client = Client(HTTP_HOST=RUTLAND)
+    client = Client(HTTP_HOST=MELTON)
     html = client.get("/pl/have-your-say/bus-routes/").content.decode()
     # The Polish address shows the English page: the English address is indexed.
     assert (
-        '<link rel="canonical" href="http://rutland.localhost:8001/have-your-say/bus-routes/">'
+        '<link rel="canonical" href="http://melton.localhost:8001/have-your-say/bus-routes/">'
         in html
     )
 
@@ -159,43 +159,43 @@ def test_the_sitemap_lists_every_language_with_hreflang_on_the_requested_host(tw
     assert entries[f"{base}/pl/easy-read/"]["en"] == f"{base}/easy-read/"
     # Only this site's pages, each on this host, a page in one language without alternates.
     assert all(location.startswith(base + "/") for location in entries)
-    assert not any("rutland" in location for location in entries)
+    assert not any("melton" in location for location in entries)
     assert entries[f"{base}/contact/"] == {}
 
 
 def test_the_second_sites_sitemap_and_robots_txt(two_sites):
-    client = Client(HTTP_HOST=RUTLAND)
+    client = Client(HTTP_HOST=MELTON)
     entries = sitemap_entries(client.get("/sitemap.xml").content.decode())
     assert set(entries) == {
-        "http://rutland.localhost:8001/",
-        "http://rutland.localhost:8001/have-your-say/",
-        "http://rutland.localhost:8001/have-your-say/bus-routes/",
+        "http://melton.localhost:8001/",
+        "http://melton.localhost:8001/have-your-say/",
+        "http://melton.localhost:8001/have-your-say/bus-routes/",
     }
     robots = client.get("/robots.txt")
     assert robots["Content-Type"].startswith("text/plain")
     text = robots.content.decode()
-    assert "Sitemap: http://rutland.localhost:8001/sitemap.xml" in text
+    assert "Sitemap: http://melton.localhost:8001/sitemap.xml" in text
     assert "Disallow: /admin/" in text
 
 
 def test_emailed_links_are_on_the_host_the_resident_used(two_sites):
-    consultation = two_sites["rutland_consultation"]
-    resident = Resident(Client(HTTP_HOST=RUTLAND), consultation)
+    consultation = two_sites["melton_consultation"]
+    resident = Resident(Client(HTTP_HOST=MELTON), consultation)
     resident.base = "/have-your-say/bus-routes/survey/"
     resident.complete()
     resident.submit(receipt_email="me@example.org")
     receipt = mail.outbox[-1]
-    assert "http://rutland.localhost:8001/have-your-say/bus-routes/" in receipt.body
-    assert "http://rutland.localhost:8001/have-your-say/bus-routes/" in receipt.alternatives[0][0]
+    assert "http://melton.localhost:8001/have-your-say/bus-routes/" in receipt.body
+    assert "http://melton.localhost:8001/have-your-say/bus-routes/" in receipt.alternatives[0][0]
     assert "http://localhost" not in receipt.body
 
-    resident = Resident(Client(HTTP_HOST=RUTLAND), consultation)
+    resident = Resident(Client(HTTP_HOST=MELTON), consultation)
     resident.base = "/have-your-say/bus-routes/survey/"
     resident.get("views")
     assert resident.post("views", {**VIEWS, "action": "save"})["Location"] == resident.url("save")
     resident.post("save", {"email": "later@example.org"})
     link = re.search(r"(\S+/survey/resume/\S+/)", mail.outbox[-1].body).group(1)
-    assert link.startswith("http://rutland.localhost:8001/have-your-say/bus-routes/survey/resume/")
+    assert link.startswith("http://melton.localhost:8001/have-your-say/bus-routes/survey/resume/")
 
 
 def test_absolute_url_keeps_an_absolute_address_and_completes_a_path(rf):
@@ -217,3 +217,21 @@ def test_setup_site_sets_the_host_and_port_of_wagtails_first_site(db):
     site.refresh_from_db()
     assert (site.hostname, site.port) == ("engage.example.gov.uk", 443)
     assert site.root_url == "https://engage.example.gov.uk"
+
+
+def test_the_easy_read_list_keeps_to_its_own_site(two_sites):
+    from wagtail.images import get_image_model
+
+    from core.models import EasyReadIndexPage
+
+    melton = two_sites["melton"]
+    melton.easy_read = [("row", {**EASY_READ_ROW, "picture": get_image_model().objects.first()})]
+    melton.save_revision().publish()
+    leicestershire = two_sites["leicestershire"]
+    index = leicestershire.add_child(
+        instance=EasyReadIndexPage(title="Easy Read", slug="easy-read-pages")
+    )
+    assert index.easy_read_pages() == [leicestershire]
+    html = Client(HTTP_HOST=LEICESTERSHIRE).get("/easy-read-pages/").content.decode()
+    assert 'href="/easy-read/"' in html
+    assert "melton" not in html.lower()
