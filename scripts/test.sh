@@ -25,7 +25,7 @@ fi
 
 bash scripts/setup.sh
 # The Nu HTML Checker (vnu.jar) for tests/browser/test_html_checker.py.
-bash scripts/check-html.sh --install-only
+bash scripts/check-html.sh --install-only || echo "vnu.jar could not be installed: the HTML check will fail in CI and be skipped elsewhere" >&2
 export DJANGO_SETTINGS_MODULE=council_site.settings.test
 
 pgdir=""
