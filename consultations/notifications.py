@@ -2,10 +2,15 @@
 response sent, and the link to come back to a survey saved part-way.
 
 Each is plain text with an accessible HTML alternative, in the resident's
-language. They are built in the request, so their links carry the host the
-resident used, and sent by the background worker (``core.mail``): the
-resident never waits for the mail server. Sending never stops the resident:
-the response (or the saved survey) is stored first, and a failure is logged.
+language. They are built in the request and sent by the background worker
+(``core.mail``): the resident never waits for the mail server. Sending never
+stops the resident: the response (or the saved survey) is stored first, and
+a failure is logged.
+
+Their links are absolute addresses on the scheme, host and port of the
+request that asked for the email (``core.addresses.BaseURL``), never on a
+configured or guessed host: an installation may serve several councils, each
+on its own host, and the resident must come back where they were.
 """
 
 from django.core.mail import EmailMultiAlternatives
@@ -13,6 +18,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from core import mail
+from core.addresses import BaseURL
 from core.models import CouncilSettings
 
 
@@ -39,11 +45,12 @@ def receipt_email(page, request, response, to):
     the council's mail server, to anyone: a spam relay. So the receipt holds
     nothing a resident wrote (and ``EMAILS_PER_ADDRESS_PER_HOUR`` caps how
     many emails one address gets)."""
+    base_url = BaseURL.from_request(request)
     context = {
         "page": page,
         "response": response,
         "council": CouncilSettings.for_request(request),
-        "page_url": page.get_full_url(request),
+        "page_url": base_url(page.get_url(request=request)),
     }
     subject = _("Your response to %(title)s: %(reference)s") % {
         "title": page.title,
@@ -60,11 +67,10 @@ def send_receipt(page, request, response, to):
 
 def resume_email(page, request, saved):
     """The link back to a saved survey, valid until the consultation closes."""
+    base_url = BaseURL.from_request(request)
     context = {
         "page": page,
-        "link": request.build_absolute_uri(
-            page.survey_url("survey_resume", saved.token, request=request)
-        ),
+        "link": base_url(page.survey_url("survey_resume", saved.token, request=request)),
         "closes_at": page.closes_at,
     }
     subject = _("Your saved answers: %(title)s") % {"title": page.title}

@@ -1,5 +1,7 @@
 """Content blocks shared by the site's pages, each drawn with GOV.UK Frontend markup."""
 
+import hashlib
+import unicodedata
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -14,9 +16,35 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "link", "document-link", "ol", "ul"]
 BLOCK_TEMPLATES = "components/streamfield/blocks/"
 
 
+def anchor(text):
+    """An id to link to a heading by: the heading's words joined by hyphens.
+    Django's slugify keeps Latin letters only, and so made empty ids of
+    headings in Gujarati, Punjabi, Bengali, Urdu and Chinese: those keep their
+    own letters, combining vowel signs included, and a heading with no letters
+    at all gets an id from its text's hash."""
+    text = str(text or "")
+    if text.isascii():
+        slug = slugify(text)
+    else:
+        words, word = [], []
+        for character in unicodedata.normalize("NFC", text).lower():
+            if unicodedata.category(character)[0] in "LMN":
+                word.append(character)
+            elif word:
+                words.append("".join(word))
+                word = []
+        if word:
+            words.append("".join(word))
+        slug = "-".join(words)
+    if slug:
+        return slug[:80].rstrip("-")
+    digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+    return f"section-{digest}"
+
+
 class HeadingValue(blocks.StructValue):
     def anchor(self):
-        return slugify(self.get("text"))
+        return anchor(self.get("text"))
 
 
 class HeadingBlock(blocks.StructBlock):

@@ -166,8 +166,15 @@ class EasyReadMixin(RoutablePageMixin, models.Model):
 
     @property
     def easy_read_url(self):
-        """The Easy Read version's address, from the route below."""
-        return self.url + self.reverse_subpage("easy_read")
+        """The Easy Read version's address, from the route below: a path where
+        the installation has one Site, an absolute address where it has more.
+        Templates use ``{% easy_read_url page %}``, which is a path on the
+        requested Site."""
+        return self.get_easy_read_url()
+
+    def get_easy_read_url(self, request=None):
+        url = self.get_url(request=request)
+        return url + self.reverse_subpage("easy_read") if url else ""
 
     def easy_read_check(self, language_code=None):
         """The check with readers for this language, or None."""

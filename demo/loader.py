@@ -42,7 +42,7 @@ from wagtail.models import Collection, Page, Site
 from willow.image import Image as WillowImage
 
 from core.blocks import with_block_ids
-from core.models import CouncilSettings, ImageCredit
+from core.models import CouncilSettings, EasyReadSurveyPictures, ImageCredit
 from home.setup import ensure_site
 
 DEMO_DIR = Path(__file__).parent
@@ -100,7 +100,9 @@ class DemoLoader:
     def load_council(self, name="leicestershire"):
         folder = self.content_dir / name
         council = read_yaml(folder / "council.yaml")
-        ensure_site()
+        # Where the demo is served, so that the Site matches the address residents
+        # use (scripts/demo.sh serves http://127.0.0.1:8000/).
+        ensure_site(**council.get("site", {}))
         for image in council.get("images", []):
             self.image(image)
         for filename in council.get("files", []):
@@ -117,6 +119,7 @@ class DemoLoader:
             self.say(f"  {filename}")
         self.finish_deferred()
         self.council_settings(council.get("council", {}))
+        self.site_setting(EasyReadSurveyPictures, council.get("easy_read_survey_pictures", {}))
         for login in council.get("logins", []):
             self.demo_login(**login)
 
@@ -337,12 +340,16 @@ class DemoLoader:
         return self._images[title]
 
     def council_settings(self, fields):
-        council = CouncilSettings.for_site(self.site)
+        return self.site_setting(CouncilSettings, fields)
+
+    def site_setting(self, model, fields):
+        """A site setting's fields, checked as the admin's form checks them."""
+        setting = model.for_site(self.site)
         for name, value in fields.items():
-            setattr(council, name, self.field_value(council, name, value))
-        council.full_clean()
-        council.save()
-        return council
+            setattr(setting, name, self.field_value(setting, name, value))
+        setting.full_clean()
+        setting.save()
+        return setting
 
     def demo_login(self, username, password, superuser=False, groups=(), role="editor"):
         """A login for trying the demo. Development settings only: production

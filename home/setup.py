@@ -25,9 +25,15 @@ def ensure_locales():
 
 
 @transaction.atomic
-def ensure_site(hostname="localhost", port=80, site_name="Have your say", title=None):
+def ensure_site(hostname=None, port=None, site_name="Have your say", title=None):
     """The default Site, serving an English home page: made if missing, and
-    left as it is (title and content included) when it is already there."""
+    left as it is (title and content included) when it is already there.
+
+    ``hostname`` and ``port`` are where the site is served (``localhost`` and
+    80 for a new Site when not given); given, they replace those of a Site
+    already there, such as the ``localhost:80`` that Wagtail's first
+    migration makes. Absolute addresses made without a request (the sitemap
+    of another Site, links in a management command's output) use them."""
     ensure_locales()
     root = Page.get_first_root_node()
     if root is None:
@@ -50,14 +56,22 @@ def ensure_site(hostname="localhost", port=80, site_name="Have your say", title=
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site.objects.create(
-            hostname=hostname,
-            port=port,
+            hostname=hostname or "localhost",
+            port=port or 80,
             root_page=home,
             is_default_site=True,
             site_name=site_name,
         )
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.site_name = site_name
-        site.save()
+    else:
+        changed = {}
+        if site.root_page_id != home.pk:
+            changed.update(root_page=home, site_name=site_name)
+        if hostname and site.hostname != hostname:
+            changed["hostname"] = hostname
+        if port and site.port != port:
+            changed["port"] = port
+        if changed:
+            for name, value in changed.items():
+                setattr(site, name, value)
+            site.save()
     return site

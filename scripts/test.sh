@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -22,6 +24,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 bash scripts/setup.sh
+# The Nu HTML Checker (vnu.jar) for tests/browser/test_html_checker.py.
+bash scripts/check-html.sh --install-only || echo "vnu.jar could not be installed: the HTML check will fail in CI and be skipped elsewhere" >&2
 export DJANGO_SETTINGS_MODULE=council_site.settings.test
 
 pgdir=""

@@ -1,3 +1,4 @@
+from .easy_read_pictures import EasyReadSurveyPictures
 from .images import ImageCredit
 from .mixins import BasePage, BodyMixin, IntroductionMixin, ListingFieldsMixin
 from .pages import ContactPage, EasyReadIndexPage, StandardPage
@@ -9,6 +10,7 @@ __all__ = [
     "ContactPage",
     "CouncilSettings",
     "EasyReadIndexPage",
+    "EasyReadSurveyPictures",
     "ImageCredit",
     "IntroductionMixin",
     "ListingFieldsMixin",

@@ -34,3 +34,28 @@ class ImageCredit(models.Model):
 
     def __str__(self):
         return f"{self.image.title} ({self.licence})"
+
+
+def whole_pixels(sender, instance, **kwargs):
+    """Widths and heights in whole pixels. An SVG's size is read as a decimal
+    (80.0), which SQLite stores as it is and the image tag then writes as
+    width="80.0": not a valid HTML dimension. Connected to the image and
+    rendition models when they are made, read and saved (core/apps.py)."""
+    for name in ("width", "height"):
+        value = getattr(instance, name, None)
+        if isinstance(value, float):
+            setattr(instance, name, round(value))
+
+
+def whole_pixel_dimensions(read_dimensions):
+    """Wagtail's reading of an image file's size, in whole pixels: a
+    rendition's size is read again from its file when the file is saved,
+    after any signal could round it."""
+
+    def get_image_dimensions(self):
+        dimensions = read_dimensions(self)
+        if not dimensions or None in dimensions:
+            return dimensions
+        return tuple(round(value) for value in dimensions)
+
+    return get_image_dimensions

@@ -85,7 +85,7 @@ class ContactPage(RoutablePageMixin, BasePage):
             if form.is_spam():
                 # A honeypot field was filled in: thank the sender, send nothing.
                 logger.info("Contact form: honeypot filled, request not sent")
-                return redirect(self.url + self.reverse_subpage("thanks"))
+                return redirect(self.get_url(request) + self.reverse_subpage("thanks"))
             verdict = limits.check(limits.CONTACT, limits.client_key(request))
             if not verdict.allowed:
                 # Over the limit: the form comes back with everything typed
@@ -107,7 +107,7 @@ class ContactPage(RoutablePageMixin, BasePage):
                 return limits.with_retry_after(response, verdict)
             if self.send_request(request, form):
                 limits.record(limits.CONTACT, limits.client_key(request))
-                return redirect(self.url + self.reverse_subpage("thanks"))
+                return redirect(self.get_url(request) + self.reverse_subpage("thanks"))
             form.add_error(
                 None,
                 _("Sorry, your request could not be sent. Please try again later or ring us."),
@@ -156,8 +156,10 @@ class EasyReadIndexPage(BasePage):
         verbose_name = "Easy Read index"
 
     def easy_read_pages(self):
-        """Live pages in this page's language that have an Easy Read version, in
-        site order: one query per page type that can have one."""
+        """Live pages in this page's language and of its own site (the tree of
+        its home page: an installation may serve several councils) that have an
+        Easy Read version, in site order: one query per page type that can have
+        one."""
         from wagtail.models import get_page_models
 
         from core.easy_read import EasyReadMixin
@@ -166,7 +168,12 @@ class EasyReadIndexPage(BasePage):
         for model in get_page_models():
             if not issubclass(model, EasyReadMixin) or model._meta.abstract:
                 continue
-            pages = model.objects.live().public().filter(locale_id=self.locale_id)
+            pages = (
+                model.objects.live()
+                .public()
+                .filter(locale_id=self.locale_id)
+                .descendant_of(self.get_parent(), inclusive=True)
+            )
             found.extend(page for page in pages.exact_type(model) if page.has_easy_read)
         return sorted(found, key=lambda page: page.path)
 

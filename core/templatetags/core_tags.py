@@ -1,3 +1,4 @@
+import datetime
 import re
 
 from django import template
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 from wagtail.templatetags.wagtailcore_tags import richtext
 
+from core.blocks import anchor
 from core.locales import active_locale, default_locale
 
 register = template.Library()
@@ -211,6 +213,25 @@ def _datetime_text(value):
     return _("%(time)s on %(date)s") % {"time": time_text, "date": date_format(local)}
 
 
+@register.filter(name="anchor")
+def anchor_filter(text):
+    """An id for a heading or section, never empty, in any script."""
+    return anchor(text)
+
+
+@register.filter
+def machine_datetime(value):
+    """A date and time for <time datetime>: ISO 8601 in the council's time
+    zone, to the second (HTML allows at most three digits of a fraction)."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(microsecond=0).isoformat()
+    return value.isoformat()
+
+
 @register.filter
 def govuk_datetime(value):
     """A date and time in the council's time zone, GOV.UK style, as a <time>
@@ -219,7 +240,7 @@ def govuk_datetime(value):
         return ""
     return format_html(
         '<time datetime="{}">{}</time>',
-        timezone.localtime(value).isoformat(),
+        machine_datetime(value),
         _datetime_text(value),
     )
 

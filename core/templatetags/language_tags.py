@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
+from core.addresses import absolute_url, subpage_path
+
 register = template.Library()
 
 
@@ -77,14 +79,60 @@ def language_switcher(context):
     return {"languages": languages_for(context)}
 
 
+def addresses(context):
+    """This address's canonical URL and its hreflang alternates, absolute on
+    the requested host: every live translation of the page (at the same route
+    of it), or for a view that is not a page (search), the same address under
+    each language's prefix. Worked out once per page and request."""
+    request = context.get("request")
+    page = context.get("page")
+    cache = getattr(request, "_page_addresses", None) if request is not None else None
+    key = (page.pk if page is not None else None, context.get("page_query"))
+    if cache is not None and key in cache:
+        return cache[key]
+    suffix = subpage_path(request, page)
+    translations = translations_of(page)
+    current = get_language()
+    alternates = []
+    for language in languages_for(context):
+        if not language["translated"]:
+            continue
+        if page is not None:
+            url = translations[language["code"]].get_url(request=request) + suffix
+        else:
+            url = language["url"]
+        alternates.append({"code": language["code"], "href": absolute_url(url, request)})
+    by_code = {alternate["code"]: alternate["href"] for alternate in alternates}
+    if current in by_code:
+        canonical = by_code[current]
+    elif page is not None:
+        # Not translated: the English page served under this language's prefix
+        # is a copy of the English one, which is the address to index.
+        canonical = absolute_url(page.get_url(request=request) + suffix, request)
+    else:
+        canonical = absolute_url(request.path, request) if request is not None else ""
+    found = {
+        "canonical": canonical,
+        "alternates": alternates,
+        "default": by_code.get(settings.LANGUAGE_CODE, ""),
+    }
+    if request is not None:
+        request._page_addresses = {**(cache or {}), key: found}
+    return found
+
+
 @register.inclusion_tag("components/hreflang.html", takes_context=True)
 def hreflang_links(context):
-    """<link rel="alternate" hreflang> for every live translation of the page."""
-    request = context.get("request")
-    languages = [lang for lang in languages_for(context) if lang["translated"]]
-    base = request.build_absolute_uri("/")[:-1] if request is not None else ""
-    default = next((lang for lang in languages if lang["code"] == settings.LANGUAGE_CODE), None)
-    return {"languages": languages, "base": base, "default": default}
+    """<link rel="alternate" hreflang> for every live translation of the page,
+    and x-default for the English one."""
+    found = addresses(context)
+    return {"languages": found["alternates"], "default": found["default"]}
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The absolute address search engines should index for this one."""
+    return addresses(context)["canonical"]
 
 
 @register.simple_tag(takes_context=True)

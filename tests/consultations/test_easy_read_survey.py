@@ -435,3 +435,78 @@ def test_an_easy_read_response_with_the_honeypot_filled_is_stored_and_flagged(ea
     stored = resident.responses.get()
     assert stored.version == "easy_read"
     assert stored.review_flags["honeypot"] is True
+
+
+# A picture beside each idea on the start, check and confirmation pages -----------------
+
+
+@pytest.fixture
+def survey_pictures(home, settings, tmp_path):
+    """Settings → Easy Read survey pictures, a picture chosen for every idea,
+    each with the credit its licence asks for."""
+    from wagtail.models import Site
+
+    from core.models import EasyReadSurveyPictures, ImageCredit
+
+    settings.MEDIA_ROOT = tmp_path
+    chosen = EasyReadSurveyPictures.for_site(Site.objects.get(is_default_site=True))
+    for names in EasyReadSurveyPictures.PAGES.values():
+        for name in names:
+            image = wagtail_factories.ImageFactory(title=f"Easy Read: {name}")
+            ImageCredit.objects.create(
+                image=image, licence="CC BY-SA 4.0", attribution="OpenMoji, CC BY-SA 4.0"
+            )
+            setattr(chosen, name, image)
+    chosen.save()
+    return chosen
+
+
+def ideas(page):
+    """Each idea's row on an Easy Read survey page: its picture tag (or '')."""
+    rows = re.findall(r'<div class="app-easy-read-survey__idea">\s*(<img[^>]*>)?', page, flags=re.S)
+    return rows
+
+
+def test_each_idea_has_its_picture_without_alt_text(client, easy, survey_pictures):
+    resident = EasyReadResident(client, easy)
+    start = text(resident.get())
+    # Sections, time, help, changing answers, closing date, privacy, the phone.
+    assert len(ideas(start)) == 7
+    for name, row in zip(survey_pictures.PAGES["start"], ideas(start), strict=True):
+        assert row, name
+        # The sentence beside it says the same: the picture is decorative.
+        assert 'alt=""' in row
+        assert 'class="app-easy-read-survey__idea-picture"' in row
+        assert re.search(r'width="\d+"', row) and re.search(r'height="\d+"', row)
+    assert "OpenMoji, CC BY-SA 4.0" in start
+
+    resident.complete()
+    check = text(resident.get("check"))
+    assert len(ideas(check)) == 2 and all('alt=""' in row for row in ideas(check))
+    assert "OpenMoji, CC BY-SA 4.0" in check
+
+    confirmation = text(client.get(resident.submit()["Location"]))
+    assert len(ideas(confirmation)) == 4 and all('alt=""' in row for row in ideas(confirmation))
+    # One sentence a line.
+    assert '<p class="app-easy-read__sentence">Keep your reference number.</p>' in confirmation
+
+
+def test_without_chosen_pictures_the_ideas_are_words_alone(client, easy):
+    start = text(EasyReadResident(client, easy).get())
+    assert len(ideas(start)) == 7
+    assert not any(ideas(start))
+    assert "app-easy-read__credits" not in start
+
+
+def test_staff_choose_the_pictures_in_the_admin(admin_client, home):
+    from django.urls import reverse
+
+    from core.models import EasyReadSurveyPictures
+
+    url = reverse("wagtailsettings:edit", args=["core", "easyreadsurveypictures"])
+    response = admin_client.get(url, follow=True)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Easy Read survey pictures" in page
+    for name in sum(EasyReadSurveyPictures.PAGES.values(), []):
+        assert f'name="{name}"' in page, name

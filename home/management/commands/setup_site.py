@@ -11,8 +11,17 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--hostname", default="localhost")
-        parser.add_argument("--port", type=int, default=80)
+        parser.add_argument(
+            "--hostname",
+            default=None,
+            help="The host name the site is served at (a new site: localhost).",
+        )
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=None,
+            help="The port the site is served at: 443 for HTTPS (a new site: 80).",
+        )
         parser.add_argument("--site-name", default="Have your say")
         parser.add_argument("--title", default=None, help="The home page's title, if new.")
 
