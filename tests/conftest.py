@@ -65,6 +65,18 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: Wagtail keeps the list of Sites'
+    root paths there, and a test that adds a Site must not leave it behind
+    for the next one (its pages would get another host's absolute URLs)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def english_first():
     """Each test starts in English, whatever language the one before ended in."""
     translation.activate(settings.LANGUAGE_CODE)

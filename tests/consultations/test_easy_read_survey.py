@@ -7,6 +7,7 @@ import html
 import re
 
 import pytest
+import wagtail_factories
 from django.test import Client
 from wagtail.models import Locale
 
