@@ -309,7 +309,11 @@ class ActionPage(IntroductionMixin, BodyMixin, BasePage):
 
     def save(self, *args, **kwargs):
         self.status = self.status_from_updates()
-        return super().save(*args, **kwargs)
+        result = super().save(*args, **kwargs)
+        # Search reads the progress updates too, which are stored after the
+        # page itself (and after the index was first updated): index again.
+        index.insert_or_update_object(self)
+        return result
 
     # Pages --------------------------------------------------------------------
 
