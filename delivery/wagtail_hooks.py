@@ -1,9 +1,11 @@
 """Registers the delivery plan's admin side with Wagtail: the measures of
-success as snippets."""
+success as snippets, and the dashboard panel of actions due an update."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .dashboard import add_overdue_updates_panel
 from .models import Measure
 
 
@@ -18,3 +20,4 @@ class MeasureViewSet(SnippetViewSet):
 
 
 register_snippet(MeasureViewSet)
+hooks.register("construct_homepage_panels", add_overdue_updates_panel)
