@@ -126,7 +126,7 @@ class DeliveryPlanPage(RoutablePageMixin, IntroductionMixin, BodyMixin, BasePage
 
         return data_page(self, request)
 
-    @path("data/<slug:dataset>.<slug:file_format>", name="dataset")
+    @path("data/<slug:dataset>/<slug:file_format>/", name="dataset")
     def dataset_view(self, request, dataset, file_format):
         from ..opendata import dataset_response
 
