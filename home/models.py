@@ -36,6 +36,7 @@ class HomePage(EasyReadMixin, BasePage):
         "strategy.StrategyPage",
         "case_studies.CaseStudyIndexPage",
         "consultations.ConsultationIndexPage",
+        "delivery.DeliveryPlanPage",
         "core.EasyReadIndexPage",
     ]
     template = "pages/home_page.html"

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "strategy",
     "consultations",
     "case_studies",
+    "delivery",
     "search",
     "limits",
     # Wagtail and wagtail-localize
@@ -331,6 +332,10 @@ PUBLIC_LIMITS_BACKEND = "limits.counters.DatabaseCounter"
 # A whole survey sent sooner than this after its first section is flagged for
 # officers to review (never dropped).
 SURVEY_MIN_SECONDS = int(os.environ.get("SURVEY_MIN_SECONDS", "20"))
+
+# Delivery plans: an action not done or stopped whose latest progress update is
+# older than this many months is listed on the admin dashboard.
+DELIVERY_UPDATE_DUE_MONTHS = int(os.environ.get("DELIVERY_UPDATE_DUE_MONTHS", "6"))
 
 # The admin loads nothing from elsewhere: no Gravatar pictures (which would
 # also send a hash of each member of staff's email address to Gravatar).
