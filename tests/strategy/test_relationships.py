@@ -205,15 +205,18 @@ def test_strategy_pages_cost_only_a_few_queries_more_than_a_standard_page(client
     depth; a part of a strategy adds only its strategy, its contents, its related
     items and a view-restriction check for each list of pages it shows. The
     related case studies (their own section, from the case studies app) add
-    three: the case studies, a view-restriction check and the index to link to."""
+    three: the case studies, a view-restriction check and the index to link to;
+    the actions that deliver it (the delivery plan's section) add two: the
+    actions with their plans, and a view-restriction check."""
     case_studies = 3
+    actions = 2
     parent = StandardPage.objects.filter(locale__language_code="en").get(
         slug="accessibility-statement"
     )
     standard = queries_for(client, StandardPageFactory(parent=parent).url)
     _strategy, priority, _other, blocks = build(home, 9)
-    assert queries_for(client, priority.url) <= standard + 4 + case_studies
-    assert queries_for(client, blocks[0].url) <= standard + 5 + case_studies
+    assert queries_for(client, priority.url) <= standard + 4 + case_studies + actions
+    assert queries_for(client, blocks[0].url) <= standard + 5 + case_studies + actions
 
 
 def test_home_page_queries_do_not_grow_with_the_number_of_strategies(client, home):
