@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from core.locales import active_locale
 
@@ -49,6 +50,11 @@ class CaseStudyFilterForm(forms.Form):
             )
 
 
+def same_page(pk):
+    """The translation key of a page, in any language, as a subquery."""
+    return Page.objects.filter(pk=pk).values("translation_key")
+
+
 class CaseStudyFilter:
     def __init__(self, params, case_studies):
         self.params = params
@@ -65,10 +71,16 @@ class CaseStudyFilter:
         self.results = self.apply(case_studies)
 
     def apply(self, queryset):
+        # A translated case study keeps pointing at the English priorities and
+        # building blocks: match the chosen page by its translation key.
         if "priority" in self.values:
-            queryset = queryset.filter(priorities=self.values["priority"])
+            queryset = queryset.filter(
+                priorities__translation_key__in=same_page(self.values["priority"])
+            )
         if "building_block" in self.values:
-            queryset = queryset.filter(building_blocks=self.values["building_block"])
+            queryset = queryset.filter(
+                building_blocks__translation_key__in=same_page(self.values["building_block"])
+            )
         if "district" in self.values:
             queryset = queryset.filter(district=self.values["district"])
         if "funding" in self.values:

@@ -1,12 +1,14 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.links import localize
 from core.models import BasePage
 
 CASE_STUDY_TEXT_FEATURES = ["bold", "link", "ol", "ul"]
@@ -28,6 +30,7 @@ class CaseStudyIndexPage(BasePage):
     subpage_types = ["case_studies.CaseStudyPage"]
     max_count_per_parent = 1
     template = "pages/case_study_index_page.html"
+    search_label = gettext_lazy("Case studies")
 
     class Meta:
         verbose_name = "Case study index"
@@ -54,6 +57,8 @@ class CaseStudyIndexPage(BasePage):
             results = paginator.page(1)
         except EmptyPage:
             results = paginator.page(paginator.num_pages)
+        # Each case study in the resident's language where it is translated.
+        results.object_list = localize(list(results.object_list), request, specific=True)
         context.update(
             {
                 "filter": case_filter,
@@ -165,8 +170,11 @@ class CaseStudyPage(BasePage):
         """Other case studies that share a priority or building block with this one."""
         priority_ids = [p.pk for p in self.priorities.all()]
         block_ids = [b.pk for b in self.building_blocks.all()]
+        # Translations of a case study point at the same (English) pages: keep
+        # to this one's language.
         return related_case_studies(
-            models.Q(priorities__in=priority_ids) | models.Q(building_blocks__in=block_ids),
+            (models.Q(priorities__in=priority_ids) | models.Q(building_blocks__in=block_ids))
+            & models.Q(locale_id=self.locale_id),
             exclude=self.pk,
             limit=limit,
         )

@@ -1,5 +1,6 @@
 """Content blocks shared by the site's pages, each drawn with GOV.UK Frontend markup."""
 
+import copy
 import hashlib
 import unicodedata
 import uuid
@@ -172,6 +173,36 @@ class CaptionedTableBlock(blocks.StructBlock):
         icon = "table"
         template = BLOCK_TEMPLATES + "table.html"
         label = "Table"
+
+    # wagtail-localize leaves a TableBlock's cells out of a translation (it does
+    # not know the block): these give it the caption and each cell that has
+    # text, as strings to translate, and put the translations back in place.
+
+    def get_translatable_segments(self, value):
+        from wagtail_localize.segments import StringSegmentValue
+
+        segments = []
+        if value.get("caption"):
+            segments.append(StringSegmentValue("caption", value["caption"]))
+        for row_index, row in enumerate((value.get("table") or {}).get("data") or []):
+            for col_index, cell in enumerate(row or []):
+                if isinstance(cell, str) and cell.strip():
+                    segments.append(StringSegmentValue(f"table.{row_index}.{col_index}", cell))
+        return segments
+
+    def restore_translated_segments(self, value, segments):
+        table = copy.deepcopy(value.get("table") or {})
+        for segment in segments:
+            text = segment.render_text()
+            if segment.path == "caption":
+                value["caption"] = text
+                continue
+            kind, _dot, where = segment.path.partition(".")
+            row_index, _dot, col_index = where.partition(".")
+            if kind == "table" and row_index.isdigit() and col_index.isdigit():
+                table["data"][int(row_index)][int(col_index)] = text
+        value["table"] = table
+        return value
 
 
 class StandardBodyBlock(blocks.StreamBlock):

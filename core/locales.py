@@ -10,6 +10,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 _by_code = {}
+_by_id = {}
 
 
 def locale_for(language_code):
@@ -17,6 +18,13 @@ def locale_for(language_code):
     if code not in _by_code:
         _by_code[code] = Locale.objects.get(language_code=code)
     return _by_code[code]
+
+
+def language_of(locale_id):
+    """The language code of a locale by its id (pages carry only the id)."""
+    if locale_id not in _by_id:
+        _by_id.update(Locale.objects.values_list("pk", "language_code"))
+    return _by_id[locale_id]
 
 
 def active_locale():
@@ -30,6 +38,7 @@ def default_locale():
 @receiver([post_save, post_delete], sender=Locale)
 def forget_locales(**kwargs):
     _by_code.clear()
+    _by_id.clear()
 
 
 @receiver(post_migrate)
@@ -37,3 +46,4 @@ def forget_locales_after_flush(**kwargs):
     # "flush" (and the tests' database resets) empties tables without
     # per-row signals, then sends post_migrate.
     _by_code.clear()
+    _by_id.clear()

@@ -5,7 +5,9 @@ A council's folder has a ``council.yaml`` (its details, picture library,
 development logins and the list of its page-tree files, in loading order).
 A page-tree file has ``snippets`` and ``pages``: a page names its ``type``
 (``app.Model``), its ``slug``, its ``fields`` and its ``children``, and
-``translate: true`` where the demo translates it. A top-level entry
+``translate: true`` where the demo translates it into every language with a
+catalogue, or ``translate: [pl, ur]`` into those only (the other languages show
+the English page with the "not translated yet" notice). A top-level entry
 ``under: /path/`` adds its children under a page loaded earlier.
 
 Values that point at something else are written as small mappings:
@@ -78,8 +80,13 @@ class DemoLoader:
         self.stdout = stdout
         self.content_dir = Path(content_dir)
         self.logins = []
-        # Pages to translate, in tree order (parents before children).
+        # Pages to translate, in tree order (parents before children), and
+        # snippets to translate.
         self.to_translate = []
+        self.to_translate_objects = []
+        # The languages a page is translated into where the content names them
+        # (``translate: [pl, ur]``); every language with a catalogue otherwise.
+        self.translate_into = {}
         self._deferred = []
         self._images = {}
 
@@ -140,7 +147,7 @@ class DemoLoader:
             raise DemoContentError(f"The home page is a {home._meta.label}, not {node.get('type')}")
         self.save_page(home, node.get("fields", {}))
         if node.get("translate"):
-            self.to_translate.append(home.pk)
+            self.mark_for_translation(home, node["translate"])
         for child in node.get("children", []):
             self.page(home, child)
 
@@ -164,12 +171,17 @@ class DemoLoader:
             self.save_page(page, node.get("fields", {}))
         page.refresh_from_db()
         if node.get("translate"):
-            self.to_translate.append(page.pk)
+            self.mark_for_translation(page, node["translate"])
         children = node.get("children", [])
         for child in children:
             self.page(page, child)
         self.keep_order(page, [child["slug"] for child in children])
         return page
+
+    def mark_for_translation(self, page, languages):
+        self.to_translate.append(page.pk)
+        if isinstance(languages, list):
+            self.translate_into[page.pk] = set(languages)
 
     def save_page(self, page, fields):
         self.set_fields(page, fields)
@@ -340,7 +352,21 @@ class DemoLoader:
         return self._images[title]
 
     def council_settings(self, fields):
-        return self.site_setting(CouncilSettings, fields)
+        """The council's details; ``texts`` (its name and opening hours) are a
+        translatable snippet, translated with the pages."""
+        council = CouncilSettings.for_site(self.site)
+        for name, value in fields.items():
+            if name == "texts":
+                for text_name, text in value.items():
+                    setattr(council, text_name, text)
+            else:
+                setattr(council, name, self.field_value(council, name, value))
+        council.full_clean()
+        council.source_texts(create=True).full_clean()
+        council.save()
+        if "texts" in fields:
+            self.to_translate_objects.append(council.texts)
+        return council
 
     def site_setting(self, model, fields):
         """A site setting's fields, checked as the admin's form checks them."""

@@ -99,14 +99,19 @@ def catalogues(translations_dir=TRANSLATIONS_DIR):
     return [Catalogue(path) for path in sorted(paths, key=lambda path: order.index(path.stem))]
 
 
-def place_of(page, context_path):
-    return "/" + "/".join(page.url_path.split("/")[2:]) + "#" + context_path
+def place_of(obj, context_path):
+    """Where a text is used: a page's path (``/case-studies/#title``), or a
+    snippet's name (``core.counciltexts#opening_hours``)."""
+    if isinstance(obj, Page):
+        return "/" + "/".join(obj.url_path.split("/")[2:]) + "#" + context_path
+    return obj._meta.label_lower + "#" + context_path
 
 
 def translate_pages(pages, translations_dir=TRANSLATIONS_DIR):
-    """Translate ``pages`` (English, parents before children) into every
-    language that has a catalogue, and publish the translations. Returns the
-    catalogues, with what each had to carry across from edited English."""
+    """Translate ``pages`` (English, parents before children; snippets too, such
+    as the council's name and opening hours) into every language that has a
+    catalogue, and publish the translations. Returns the catalogues, with what
+    each had to carry across from edited English."""
     sources = []
     english_texts = set()
     for page in pages:
@@ -122,6 +127,9 @@ def translate_pages(pages, translations_dir=TRANSLATIONS_DIR):
         catalogue.use(english_texts)
         locale = Locale.objects.get(language_code=catalogue.language)
         for page, source in sources:
+            wanted = getattr(page, "demo_languages", None)
+            if wanted is not None and catalogue.language not in wanted:
+                continue
             translation, _created = Translation.objects.get_or_create(
                 source=source, target_locale=locale
             )
@@ -130,7 +138,8 @@ def translate_pages(pages, translations_dir=TRANSLATIONS_DIR):
                 entry.msgstr = catalogue.translate(entry.msgid, place_of(page, entry.msgctxt))
             translation.import_po(po, tool_name="Demo content")
             translation.save_target(publish=True)
-            mark_for_review(page.get_translation(locale))
+            if isinstance(page, Page):
+                mark_for_review(page.get_translation(locale))
         catalogue.save()
     return found
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -7,6 +8,8 @@ from case_studies.models import latest_case_studies
 from consultations.models import open_consultations
 from core.blocks import StandardBodyBlock
 from core.easy_read import EasyReadMixin
+from core.links import localize, menu_pages
+from core.locales import default_locale
 from core.models import BasePage
 from strategy.models import StrategyPage
 
@@ -40,16 +43,30 @@ class HomePage(EasyReadMixin, BasePage):
         "core.EasyReadIndexPage",
     ]
     template = "pages/home_page.html"
+    search_label = _("Home page")
 
     class Meta:
         verbose_name = "Home page"
 
     def get_context(self, request, *args, **kwargs):
+        """The same sections, case studies, consultations and strategies in every
+        language: the English home page's, each swapped for its translation where
+        one is live, the others shown in English and marked so (core.links)."""
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = (
-            self.get_children().live().public().in_menu().specific().defer_streamfields()
+        source = self.get_translation_or_none(default_locale()) or self
+        context["sections"] = menu_pages(source, request, specific=True)
+        context["latest_case_studies"] = localize(
+            list(latest_case_studies(source.locale_id)), request, specific=True
         )
-        context["latest_case_studies"] = latest_case_studies(self.locale_id)
-        context["open_consultations"] = open_consultations(locale=self.locale_id, limit=3)
-        context.update(StrategyPage.for_home_page(self))
+        context["open_consultations"] = localize(
+            open_consultations(locale=source.locale_id, limit=3), request, specific=True
+        )
+        strategies = StrategyPage.for_home_page(source)
+        current = strategies["current_strategy"]
+        context["current_strategy"] = (
+            localize([current], request, specific=True)[0] if current else None
+        )
+        context["other_strategies"] = localize(
+            strategies["other_strategies"], request, specific=True
+        )
         return context

@@ -125,7 +125,9 @@ def home(small_site, db):
     """The small site's home page (built again inside the test if a test that
     commits its data emptied the database)."""
     home = HomePage.objects.filter(locale__language_code="en", depth=2).first()
-    if home is None or not CouncilSettings.objects.filter(council_name=COUNCIL["council_name"]):
+    if home is None or not CouncilSettings.objects.filter(
+        texts__council_name=COUNCIL["council_name"]
+    ):
         home = build_small_site()
     return home
 

@@ -2,6 +2,8 @@ from django import template
 from django.db.models import Q
 
 from case_studies.models import CaseStudyIndexPage, related_case_studies
+from core.links import localize
+from core.locales import active_locale, default_locale
 
 register = template.Library()
 
@@ -10,21 +12,32 @@ register = template.Library()
 def case_studies_for(context, strategy_page, filter_name, limit=3):
     """Case studies that show a priority or building block, with a link to all of
     them on the filtered case study index. ``filter_name`` is "priority" or
-    "building_block"."""
+    "building_block".
+
+    A translated case study keeps pointing at the English priorities (as
+    wagtail-localize copies chosen pages), so case studies are found by the
+    English original's links, and each is shown in the resident's language
+    where it is translated (core.links)."""
+    request = context.get("request")
     field = "priorities" if filter_name == "priority" else "building_blocks"
-    queryset = related_case_studies(Q(**{field: strategy_page.pk}), limit=None)
-    shown = list(queryset[:limit])
+    condition = Q(**{f"{field}__translation_key": strategy_page.translation_key}) & Q(
+        locale=default_locale()
+    )
+    queryset = related_case_studies(condition, limit=None)
+    shown = localize(list(queryset[:limit]), request, specific=True)
     total = len(shown) if len(shown) < limit else queryset.count()
-    index = CaseStudyIndexPage.objects.live().filter(locale_id=strategy_page.locale_id).first()
+    locale = active_locale()
+    index = CaseStudyIndexPage.objects.live().filter(locale=locale).first()
+    chosen = strategy_page
+    if strategy_page.locale_id != locale.pk:
+        chosen = strategy_page.get_translation_or_none(locale)
     all_url = None
-    if index is not None:
-        all_url = (
-            f"{index.get_url(request=context.get('request'))}?{filter_name}={strategy_page.pk}"
-        )
+    if index is not None and chosen is not None:
+        all_url = f"{index.get_url(request=request)}?{filter_name}={chosen.pk}"
     return {
         "case_studies": shown,
         "total": total,
         "all_url": all_url,
         "subject": strategy_page.title,
-        "request": context.get("request"),
+        "request": request,
     }

@@ -63,6 +63,7 @@ class ConsultationIndexPage(BasePage):
     subpage_types = ["consultations.ConsultationPage"]
     max_count_per_parent = 1
     template = "pages/consultation_index_page.html"
+    search_label = _("Consultations")
 
     class Meta:
         verbose_name = "Consultations index"

@@ -2,13 +2,14 @@ from .easy_read_pictures import EasyReadSurveyPictures
 from .images import ImageCredit
 from .mixins import BasePage, BodyMixin, IntroductionMixin, ListingFieldsMixin
 from .pages import ContactPage, EasyReadIndexPage, StandardPage
-from .settings import CouncilSettings
+from .settings import CouncilSettings, CouncilTexts
 
 __all__ = [
     "BasePage",
     "BodyMixin",
     "ContactPage",
     "CouncilSettings",
+    "CouncilTexts",
     "EasyReadIndexPage",
     "EasyReadSurveyPictures",
     "ImageCredit",

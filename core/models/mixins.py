@@ -2,15 +2,17 @@
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.urls import translate_url
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
+from django.utils.translation import override
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import StandardBodyBlock
-from core.locales import default_locale
+from core.locales import default_locale, language_of
 from search.text import han_bigrams
 
 
@@ -76,12 +78,15 @@ class SearchableMixin(models.Model):
     pairs, because neither database splits Chinese into words."""
 
     search_fields = [index.SearchField("search_han_pairs")]
+    # What search results call this kind of page, in the resident's language
+    # (gettext_lazy); the admin's name for the page type if not set.
+    search_label = None
 
     class Meta:
         abstract = True
 
     def search_result_label(self):
-        return capfirst(self._meta.verbose_name)
+        return capfirst(str(self.search_label or self._meta.verbose_name))
 
     def search_summary(self):
         return (
@@ -143,8 +148,26 @@ class BasePage(SearchableMixin, ListingFieldsMixin, Page):
         ):
             source = self.get_translation_or_none(default_locale())
             if source is not None:
-                return source.specific.route(request, path_components)
+                result = source.specific.route(request, path_components)
+                # Its own links (forms, "back", its Easy Read version) stay under
+                # the language's prefix: see get_url_parts.
+                result.page.served_in_language = language_of(self.locale_id)
+                return result
         return super().route(request, path_components)
+
+    def get_url_parts(self, request=None):
+        """An English page served under another language's prefix, because it is
+        not translated yet, gives its own address under that prefix, so that a
+        resident who follows its links, sends its forms or opens its Easy Read
+        version stays in their language. Every other page object (the language
+        switcher's, the menu's) keeps its own address."""
+        parts = super().get_url_parts(request=request)
+        language = getattr(self, "served_in_language", None)
+        if not language or not parts or not parts[2]:
+            return parts
+        site_id, root_url, page_path = parts
+        with override(language_of(self.locale_id)):
+            return site_id, root_url, translate_url(page_path, language)
 
     @property
     def summary(self):

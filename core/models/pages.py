@@ -5,6 +5,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -30,6 +31,7 @@ class StandardPage(IntroductionMixin, BodyMixin, BasePage):
 
     parent_page_types = ["home.HomePage", "core.StandardPage"]
     subpage_types = ["core.StandardPage"]
+    search_label = gettext_lazy("Page")
     template = "pages/standard_page.html"
 
     class Meta:
@@ -68,6 +70,7 @@ class ContactPage(RoutablePageMixin, BasePage):
     subpage_types = []
     max_count_per_parent = 1
     template = "pages/contact_page.html"
+    search_label = gettext_lazy("Contact page")
 
     class Meta:
         verbose_name = "Contact and alternative formats page"
@@ -151,19 +154,26 @@ class EasyReadIndexPage(BasePage):
     subpage_types = []
     max_count_per_parent = 1
     template = "pages/easy_read_index_page.html"
+    search_label = gettext_lazy("Easy Read pages")
 
     class Meta:
         verbose_name = "Easy Read index"
 
-    def easy_read_pages(self):
-        """Live pages in this page's language and of its own site (the tree of
-        its home page: an installation may serve several councils) that have an
-        Easy Read version, in site order: one query per page type that can have
-        one."""
+    def easy_read_pages(self, request=None):
+        """Live pages of this page's own site (the tree of its home page: an
+        installation may serve several councils) that have an Easy Read
+        version, in site order: the English site's, each in the resident's
+        language where it is translated and in English (marked so) where not
+        (core.links). One query per page type that can have one, and one for
+        the translations."""
         from wagtail.models import get_page_models
 
         from core.easy_read import EasyReadMixin
+        from core.links import localize
+        from core.locales import default_locale
 
+        home = self.get_parent()
+        english_home = home.get_translation_or_none(default_locale()) or home
         found = []
         for model in get_page_models():
             if not issubclass(model, EasyReadMixin) or model._meta.abstract:
@@ -171,13 +181,18 @@ class EasyReadIndexPage(BasePage):
             pages = (
                 model.objects.live()
                 .public()
-                .filter(locale_id=self.locale_id)
-                .descendant_of(self.get_parent(), inclusive=True)
+                .filter(locale=default_locale())
+                .descendant_of(english_home, inclusive=True)
             )
-            found.extend(page for page in pages.exact_type(model) if page.has_easy_read)
-        return sorted(found, key=lambda page: page.path)
+            found.extend(pages.exact_type(model))
+        shown = []
+        for page in localize(sorted(found, key=lambda page: page.path), request, specific=True):
+            if page.has_easy_read:
+                page.local_easy_read_url = page.local_link.url + page.reverse_subpage("easy_read")
+                shown.append(page)
+        return shown
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["easy_read_pages"] = self.easy_read_pages()
+        context["easy_read_pages"] = self.easy_read_pages(request)
         return context

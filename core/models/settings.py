@@ -1,6 +1,72 @@
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import TranslatableMixin
+
+from core.locales import active_locale, default_locale
+
+DEFAULT_COUNCIL_NAME = "County Council"
+
+
+class CouncilTexts(TranslatableMixin, models.Model):
+    """The council's own words that residents read on every page, in each
+    language: its name (header, footer, page titles, emails) and when its phone
+    line is answered (footer, "other ways to respond").
+
+    A translatable snippet, as Wagtail and wagtail-localize translate anything
+    that is not a page: "Translate" in the snippets list makes the Polish (or
+    Urdu...) copy, translated in the same editor, PO files and "Sync translated
+    snippets" as pages, and flagged when the English changes after it was last
+    synced. Settings themselves cannot be translated (there is one per site,
+    not per language), so "Council details" points at the English copy and each
+    page shows the copy in its own language, or the English where there is
+    none yet."""
+
+    council_name = models.CharField(
+        max_length=120,
+        default=DEFAULT_COUNCIL_NAME,
+        help_text="The council's name as residents know it, for example "
+        "'Leicestershire County Council'. Shown in the header of every page.",
+    )
+    opening_hours = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="When the phone line is answered, for example 'Monday to Friday, 8.30am to 5pm'.",
+    )
+    # When the English words last changed (translations older than this are
+    # out of date): not translated, not shown.
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [FieldPanel("council_name"), FieldPanel("opening_hours")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "council's name and opening hours"
+        verbose_name_plural = "council's name and opening hours"
+
+    def __str__(self):
+        return self.council_name
+
+    @property
+    def language_code(self):
+        from core.locales import language_of
+
+        return language_of(self.locale_id)
+
+
+def _texts_property(name):
+    def get(self):
+        texts = self.local_texts()
+        if texts is None:
+            return CouncilTexts._meta.get_field(name).get_default()
+        return getattr(texts, name)
+
+    def set_(self, value):
+        setattr(self.source_texts(create=True), name, value)
+        self._texts_changed = True
+
+    return property(
+        get, set_, doc=f"The council's {name.replace('_', ' ')}, in the active language."
+    )
 
 
 @register_setting(icon="site")
@@ -9,13 +75,21 @@ class CouncilSettings(BaseSiteSetting):
 
     Shown in the header and footer of every page, in the "help in your
     language" line, and used as the address for alternative-format requests.
+    The name and opening hours are words residents read in their language: they
+    are a translatable snippet (CouncilTexts), read here as ``council_name``
+    and ``opening_hours`` in the active language.
     """
 
-    council_name = models.CharField(
-        max_length=120,
-        default="County Council",
-        help_text="The council's name as residents know it, for example "
-        "'Leicestershire County Council'. Shown in the header of every page.",
+    texts = models.ForeignKey(
+        CouncilTexts,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="name and opening hours",
+        help_text="The council's name and phone opening hours, in English. Edit and translate "
+        'them under Snippets, "Council\'s name and opening hours" (Translate, then Sync '
+        "translated snippets when the English changes). Made for you when you first save.",
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -36,12 +110,9 @@ class CouncilSettings(BaseSiteSetting):
         help_text="Requests for alternative formats and contact messages are sent here.",
     )
     postal_address = models.TextField(
-        blank=True, help_text="Where residents can send letters and paper responses."
-    )
-    opening_hours = models.CharField(
-        max_length=120,
         blank=True,
-        help_text="When the phone line is answered, for example 'Monday to Friday, 8.30am to 5pm'.",
+        help_text="Where residents can send letters and paper responses. Written as Royal "
+        "Mail delivers it, so it is the same in every language.",
     )
 
     accessibility_page = models.ForeignKey(
@@ -63,14 +134,20 @@ class CouncilSettings(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("council_name"), FieldPanel("logo")], heading="The council"),
         MultiFieldPanel(
             [
-                FieldPanel("phone"),
-                FieldPanel("email"),
-                FieldPanel("opening_hours"),
-                FieldPanel("postal_address"),
+                HelpPanel(
+                    content="<p>The council's name and opening hours are translated like "
+                    "pages: edit them under <strong>Snippets → Council's name and opening "
+                    "hours</strong>.</p>"
+                ),
+                FieldPanel("texts"),
+                FieldPanel("logo"),
             ],
+            heading="The council",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("postal_address")],
             heading="Contact details",
         ),
         MultiFieldPanel(
@@ -87,8 +164,46 @@ class CouncilSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "Council details"
 
+    council_name = _texts_property("council_name")
+    opening_hours = _texts_property("opening_hours")
+
     def __str__(self):
-        return self.council_name
+        return self.source_texts().council_name if self.texts_id else DEFAULT_COUNCIL_NAME
+
+    def source_texts(self, create=False):
+        """The English words (made, unsaved, when asked to and there are none)."""
+        if self.texts_id is not None:
+            return self.texts
+        if create and getattr(self, "_new_texts", None) is None:
+            self._new_texts = CouncilTexts(locale=default_locale())
+        return getattr(self, "_new_texts", None)
+
+    def local_texts(self):
+        """The council's words in the active language, or the English until they
+        are translated (one query per language, kept for the request)."""
+        source = self.source_texts()
+        if source is None:
+            return None
+        locale = active_locale()
+        cache = self.__dict__.setdefault("_local_texts", {})
+        if locale.pk not in cache:
+            if source.locale_id == locale.pk:
+                cache[locale.pk] = source
+            else:
+                cache[locale.pk] = source.get_translation_or_none(locale) or source
+        return cache[locale.pk]
+
+    def save(self, *args, **kwargs):
+        """Saves the English words too when they were set here, and makes them
+        the first time the details are saved."""
+        texts = self.source_texts(create=True)
+        if texts.pk is None or getattr(self, "_texts_changed", False):
+            texts.save()
+            self.texts = texts
+        self._new_texts = None
+        self._texts_changed = False
+        self.__dict__.pop("_local_texts", None)
+        super().save(*args, **kwargs)
 
     @property
     def phone_href(self):

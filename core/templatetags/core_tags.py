@@ -2,29 +2,33 @@ import datetime
 import re
 
 from django import template
-from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from core.blocks import anchor
-from core.locales import active_locale, default_locale
+from core.links import localize, menu_pages
 
 register = template.Library()
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context, page=None):
-    """GOV.UK breadcrumbs from the site's home page down to the page's parent."""
+def breadcrumbs(context, page=None, ancestors=None):
+    """GOV.UK breadcrumbs from the site's home page down to the page's parent (or
+    along ``ancestors``), each in the resident's language where it is translated
+    (an English page shown under /pl/ has English ancestors)."""
     page = page or context.get("page")
-    ancestors = []
-    if page is not None and getattr(page, "depth", 0) > 2:
-        ancestors = list(page.get_ancestors().filter(depth__gte=2).specific().defer_streamfields())
-    return {"ancestors": ancestors, "request": context.get("request")}
+    request = context.get("request")
+    if ancestors is None:
+        ancestors = []
+        if page is not None and getattr(page, "depth", 0) > 2:
+            ancestors = list(page.get_ancestors().filter(depth__gte=2).defer_streamfields())
+    return {"ancestors": localize(ancestors, request, chrome=True), "request": request}
 
 
 def site_home(request):
@@ -44,22 +48,6 @@ def home_page(context):
     return site_home(context.get("request"))
 
 
-def menu_pages(home):
-    """The menu in the active language: the English home page's menu items, each
-    replaced by its translation where one is live (two queries)."""
-    source = home.get_translation_or_none(default_locale()) or home
-    english = list(source.get_children().live().public().in_menu())
-    if home.locale_id == source.locale_id:
-        return english
-    translated = {
-        page.translation_key: page
-        for page in Page.objects.live()
-        .public()
-        .filter(locale_id=home.locale_id, translation_key__in=[p.translation_key for p in english])
-    }
-    return [translated.get(page.translation_key, page) for page in english]
-
-
 @register.inclusion_tag("components/service_navigation.html", takes_context=True)
 def main_navigation(context):
     """The service navigation: the home page's children marked "show in menus"."""
@@ -68,7 +56,7 @@ def main_navigation(context):
     current = context.get("page")
     items = []
     if home is not None:
-        for item in menu_pages(home):
+        for item in menu_pages(home, request):
             active = current is not None and (
                 current.path.startswith(item.path)
                 or current.translation_key == item.translation_key
@@ -76,10 +64,9 @@ def main_navigation(context):
             items.append(
                 {
                     "page": item,
+                    "link": item.local_link,
                     "active": active,
                     "current": current and current.pk == item.pk,
-                    # An untranslated section keeps its English title: say so.
-                    "lang": "" if item.locale_id == home.locale_id else settings.LANGUAGE_CODE,
                 }
             )
     return {
@@ -88,6 +75,20 @@ def main_navigation(context):
         "request": request,
         "search_query": context.get("search_query", ""),
     }
+
+
+@register.simple_tag
+def council_words(council, name):
+    """One of the council's translatable words (``council_name``,
+    ``opening_hours``) in the active language, marked as English where it has
+    not been translated yet."""
+    texts = council.local_texts() if council else None
+    value = getattr(texts, name, "") if texts is not None else getattr(council, name, "")
+    if not value:
+        return ""
+    if texts is not None and texts.language_code != get_language():
+        return format_html('<span lang="{}" dir="ltr">{}</span>', texts.language_code, value)
+    return value
 
 
 @register.simple_tag
@@ -108,27 +109,20 @@ FOOTER_LINKS = [
 
 @register.simple_tag(takes_context=True)
 def footer_links(context, council):
-    """The footer's links to the standard pages chosen in "Council details", each in
-    the active language where it has been translated: two queries in all."""
+    """The footer's links to the standard pages chosen in "Council details", each
+    in the active language where it has been translated, else marked "English
+    only" (see core.links): two queries in all."""
     ids = {field: getattr(council, f"{field}_id") for field, _label in FOOTER_LINKS}
     chosen = Page.objects.filter(id__in=[pk for pk in ids.values() if pk]).only(
-        "id", "translation_key", "url_path", "locale_id"
+        "id", "translation_key", "url_path", "locale_id", "content_type_id"
     )
     by_id = {page.id: page for page in chosen}
-    locale = active_locale()
-    translated = {
-        page.translation_key: page
-        for page in Page.objects.live()
-        .filter(translation_key__in=[p.translation_key for p in by_id.values()], locale=locale)
-        .only("id", "translation_key", "url_path", "locale_id")
-    }
+    localize(list(by_id.values()), context.get("request"))
     links = []
     for field, label in FOOTER_LINKS:
         page = by_id.get(ids[field])
-        if page is None:
-            continue
-        page = translated.get(page.translation_key, page)
-        links.append({"label": label, "url": page.get_url(request=context.get("request"))})
+        if page is not None:
+            links.append({"label": label, "url": page.local_link.url, "link": page.local_link})
     return links
 
 

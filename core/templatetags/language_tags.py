@@ -6,7 +6,9 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
+from core import links
 from core.addresses import absolute_url, subpage_path
+from core.locales import language_of
 
 register = template.Library()
 
@@ -163,3 +165,32 @@ def interface_lang(context):
     info = get_language_info(get_language())
     direction = "rtl" if info["bidi"] else "ltr"
     return format_html(' lang="{}" dir="{}"', get_language(), direction)
+
+
+@register.simple_tag(takes_context=True)
+def local_link(context, page, chrome=False):
+    """Where a link to ``page`` goes in the resident's language, and its label
+    (core.links.LocalLink): ``{% local_link page as link %}<a href="{{ link.url }}"
+    {{ link.attrs }}>{{ link.label }}</a>``."""
+    if page is None:
+        return None
+    return links.local_link(page, context.get("request"), chrome=chrome)
+
+
+@register.inclusion_tag("components/out_of_date_notice.html", takes_context=True)
+def out_of_date_notice(context):
+    """A short notice on a translation whose English was published after it was
+    last synced (core.translation_status), with a link to the current English."""
+    page = context.get("page")
+    if page is None or untranslated(context) or not getattr(page, "locale_id", None):
+        return {"item": None}
+    from core.translation_status import out_of_date
+
+    item = out_of_date(page)
+    if item is None:
+        return {"item": None}
+    return {
+        "item": item,
+        "english_url": item.source.get_url(request=context.get("request")),
+        "english_lang": language_of(item.source.locale_id),
+    }

@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.links import local_link, localize
+from core.locales import default_locale
 from strategy.blocks import KeyActionsBlock
 
 ROLE_FEATURES = ["bold", "link", "ul", "ol"]
@@ -84,12 +86,29 @@ class StrategyContents:
         )
 
         self.strategy = strategy
-        self.parts = list(
-            Page.objects.child_of(strategy)
+        # A translated strategy lists the original's parts, each in its
+        # translation where there is one and in English (marked so) where not.
+        source = strategy
+        if strategy.locale_id != default_locale().pk:
+            source = strategy.get_translation_or_none(default_locale()) or strategy
+        locale = strategy.locale if strategy.locale_id != default_locale().pk else None
+        self.parts = localize(
+            Page.objects.child_of(source)
             .live()
             .public()
-            .only("id", "title", "slug", "url_path", "path", "depth", "content_type_id")
-            .order_by("path")
+            .only(
+                "id",
+                "title",
+                "slug",
+                "url_path",
+                "path",
+                "depth",
+                "content_type_id",
+                "translation_key",
+                "locale_id",
+            )
+            .order_by("path"),
+            locale=locale,
         )
         types = ContentType.objects.get_for_models(
             ForewordPage, StrategySectionPage, CommunitiesModelPage, PriorityPage, BuildingBlockPage
@@ -107,6 +126,11 @@ class StrategyContents:
 
     def __bool__(self):
         return bool(self.parts)
+
+    @property
+    def whole_url(self):
+        """The whole strategy on one page, in the resident's language."""
+        return local_link(self.strategy).url + self.strategy.reverse_subpage("whole")
 
     def _index(self, page):
         for position, part in enumerate(self.parts):

@@ -16,7 +16,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.easy_read import EasyReadMixin
@@ -154,6 +154,7 @@ class StrategyPage(EasyReadMixin, RoutablePageMixin, IntroductionMixin, BasePage
     subpage_types = PART_TYPES
     show_in_menus_default = True
     template = "pages/strategy_page.html"
+    search_label = _("Strategy")
 
     class Meta:
         verbose_name = "Strategy"
@@ -208,21 +209,28 @@ class StrategyPage(EasyReadMixin, RoutablePageMixin, IntroductionMixin, BasePage
     def whole_view(self, request):
         """The whole strategy on one page, to read straight through or print."""
         context = self.get_context(request)
-        parts = list(
-            self.get_children().live().public().specific().order_by("path"),
-        )
+        contents = context["contents"]
+        # The parts the contents list, in full: translated where they are, in
+        # English (marked so) where not.
+        found = Page.objects.filter(pk__in=[part.pk for part in contents.parts]).specific()
+        found = {page.pk: page for page in found}
+        parts = []
+        for part in contents.parts:
+            if part.pk in found:
+                found[part.pk].local_link = part.local_link
+                parts.append(found[part.pk])
         links = PriorityBuildingBlock.objects.filter(
             priority__in=[part.pk for part in parts if isinstance(part, PriorityPage)],
             building_block__live=True,
         ).select_related("building_block")
         links = list(links)
-        localised = in_locale(
-            [link.building_block for link in links], self.locale_id, BuildingBlockPage
-        )
+        # Each building block as the contents show it (translated or English).
+        shown = {part.translation_key: part for part in parts}
         by_priority = {}
-        for link, block in zip(links, localised, strict=True):
-            by_priority.setdefault(link.priority_id, {}).setdefault(block.pk, block)
-        contents = context["contents"]
+        for link in links:
+            block = shown.get(link.building_block.translation_key)
+            if block is not None:
+                by_priority.setdefault(link.priority_id, {}).setdefault(block.pk, block)
         for part in parts:
             part.kind = getattr(part, "part_kind", "section")
             part.number = contents.number(part)
@@ -262,6 +270,7 @@ class ForewordPage(
     subpage_types = []
     max_count_per_parent = 1
     template = "pages/strategy_section_page.html"
+    search_label = _("Strategy foreword")
 
     class Meta:
         verbose_name = "Strategy foreword"
@@ -281,6 +290,7 @@ class StrategySectionPage(StrategyPartMixin, IntroductionMixin, BodyMixin, BaseP
     parent_page_types = ["strategy.StrategyPage"]
     subpage_types = []
     template = "pages/strategy_section_page.html"
+    search_label = _("Strategy section")
 
     class Meta:
         verbose_name = "Strategy section"
@@ -350,6 +360,7 @@ class CommunitiesModelPage(StrategyPartMixin, IntroductionMixin, BodyMixin, Base
     subpage_types = []
     max_count_per_parent = 1
     template = "pages/communities_model_page.html"
+    search_label = _("Communities Model")
 
     class Meta:
         verbose_name = "Communities Model"
@@ -391,6 +402,7 @@ class PriorityPage(
     parent_page_types = ["strategy.StrategyPage"]
     subpage_types = []
     template = "pages/priority_page.html"
+    search_label = _("Priority")
 
     class Meta:
         verbose_name = "Priority"
@@ -436,6 +448,7 @@ class BuildingBlockPage(
     parent_page_types = ["strategy.StrategyPage"]
     subpage_types = []
     template = "pages/building_block_page.html"
+    search_label = _("Building block")
 
     class Meta:
         verbose_name = "Building block"

@@ -30,8 +30,13 @@ class Command(BaseCommand):
         # long transaction a translated parent would be published from a copy
         # taken before its children existed.
         pages = [page.specific for page in _in_order(loader.to_translate)]
-        found = translate_pages(pages, options["translations"])
-        self.stdout.write(f"Demo translations: {len(pages)} pages in {len(found)} languages")
+        for page in pages:
+            page.demo_languages = loader.translate_into.get(page.pk)
+        found = translate_pages(pages + loader.to_translate_objects, options["translations"])
+        self.stdout.write(
+            f"Demo translations: {len(pages)} pages and the council's name and opening hours "
+            f"in {len(found)} languages"
+        )
         for catalogue in found:
             for _old, new in catalogue.changed:
                 self.stdout.write(

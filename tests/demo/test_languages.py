@@ -1,0 +1,104 @@
+"""The demo in the resident's language: the chrome never drops a resident into
+English, the whole 2014 strategy and the case studies are in Polish and Urdu,
+tables and the council's opening hours are translated, and the other
+languages show the fallback notice where a page is not translated."""
+
+import re
+
+import pytest
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from case_studies.models import CaseStudyPage
+from core.models import CouncilTexts
+from strategy.models import StrategyPage
+from tests.chrome import NOT_TRANSLATED, assert_stays_in_language, crawl_chrome
+
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+
+ALL = ["gu", "pa", "bn", "ur", "zh-hant", "pl"]
+
+
+def english_only(code):
+    with translation.override(code):
+        return translation.gettext("English only")
+
+
+@pytest.mark.parametrize("code", ["ur", "pl", "zh-hant"])
+def test_following_the_chrome_never_drops_a_resident_into_english(client, demo, code):
+    crawl = crawl_chrome(client, f"/{code}/")
+    assert_stays_in_language(crawl, code, english_only(code))
+    for path in ["", "easy-read-pages/", "contact/", "have-your-say/"]:
+        assert crawl.visited[f"/{code}/{path}"] is False, path
+    # The case studies are translated into Polish and Urdu only; the footer's
+    # statements are English only (and say so).
+    assert crawl.visited[f"/{code}/case-studies/"] is (code == "zh-hant")
+    assert crawl.visited[f"/{code}/privacy/"] is True
+
+
+@pytest.mark.parametrize("code", ["pl", "ur"])
+def test_the_whole_2014_strategy_and_the_case_studies_are_translated(client, demo, code):
+    strategy = StrategyPage.objects.get(
+        slug="communities-strategy-2014", locale__language_code="en"
+    )
+    locale = Locale.objects.get(language_code=code)
+    english = [
+        *strategy.get_children().live(),
+        *CaseStudyPage.objects.live().filter(locale__language_code="en"),
+    ]
+    assert len(english) >= 24  # foreword, 3 sections, the model, 3 + 8 parts, 9 case studies
+    for page in english:
+        translated = page.get_translation_or_none(locale)
+        assert translated is not None and translated.live, page.url_path
+        html = client.get(translated.url).content.decode()
+        assert NOT_TRANSLATED not in html, translated.url
+        assert 'id="main-content" lang="en"' not in html, translated.url
+
+
+@pytest.mark.parametrize("code", ["gu", "pa", "bn", "zh-hant"])
+def test_other_languages_show_the_2014_foreword_in_english_with_the_notice(client, demo, code):
+    html = client.get(f"/{code}/communities-strategy-2014/foreword/").content.decode()
+    assert NOT_TRANSLATED in html
+    assert "Councillor Pam Posnett" in html
+
+
+@pytest.mark.parametrize("code", ALL)
+def test_the_engagement_timeline_table_is_translated(client, demo, code):
+    html = client.get(f"/{code}/communities-approach-2022-26/have-your-say/").content.decode()
+    table = html.split('<table class="govuk-table">', 1)[1].split("</table>", 1)[0]
+    for english in ["We talk with communities and partners", "What happens", "February 2022"]:
+        assert english not in table
+
+
+@pytest.mark.parametrize("code", ALL)
+def test_the_council_opening_hours_are_translated(client, demo, code):
+    assert CouncilTexts.objects.filter(locale__language_code=code).exists()
+    html = client.get(f"/{code}/").content.decode()
+    footer = html.split("<footer", 1)[1]
+    assert "Monday to Friday" not in footer
+    assert "Leicestershire County Council" not in footer
+
+
+@pytest.mark.parametrize("code", ALL)
+def test_translated_home_pages_carry_the_english_home_pages_sections(client, demo, code):
+    english = Page.objects.get(depth=2, locale__language_code="en").specific
+    sections = english.get_children().live().in_menu()
+    html = client.get(f"/{code}/").content.decode()
+    for section in sections:
+        assert f'href="/{code}{section.url}"' in html, section.url
+    # The latest case studies too, translated or marked English only.
+    assert f'href="/{code}/case-studies/wisbech-time-credits/"' in html
+
+
+@pytest.mark.parametrize("code", ALL)
+def test_search_results_say_what_kind_of_page_in_the_residents_language(client, demo, code):
+    html = client.get(f"/{code}/search/?q=2014").content.decode()
+    captions = {
+        " ".join(re.sub(r"<[^>]+>", " ", caption).split())
+        for caption in re.findall(r'<p class="govuk-caption-m[^"]*">(.*?)</p>', html, re.S)
+    }
+    assert len(captions) >= 2
+    assert captions.isdisjoint(
+        {"Strategy", "Strategy section", "Strategy foreword", "Communities Model", "Priority"}
+        | {"Building block", "Home page", "Page", "Consultations", "Case studies"}
+    )
