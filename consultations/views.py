@@ -210,15 +210,21 @@ def review_flags(request, journey):
     return flags
 
 
-def submit(page, request, journey, forms, receipt_email, flags=None):
-    response, created = store_response(
+def store(page, journey, forms, **extra):
+    """Store the journey's answers, in the language of the address it was sent
+    from and its version: ``(response, created)``."""
+    return store_response(
         page,
         forms,
         journey.token,
         language=translation.get_language() or "en",
         version=VERSION_EASY_READ if journey.easy_read else VERSION_STANDARD,
-        review_flags=flags,
+        **extra,
     )
+
+
+def submit(page, request, journey, forms, receipt_email, flags=None):
+    response, created = store(page, journey, forms, review_flags=flags)
     token = journey.token
     receipt_not_sent = False
     if created:
@@ -245,14 +251,7 @@ def submit_keyed(page, request, journey, forms, state):
     keying.stop(request)
     token = journey.token
     try:
-        response, _created = store_response(
-            page,
-            forms,
-            journey.token,
-            language=translation.get_language() or "en",
-            version=VERSION_EASY_READ if journey.easy_read else VERSION_STANDARD,
-            keyed=keying.stored_fields(request, state),
-        )
+        response, _created = store(page, journey, forms, keyed=keying.stored_fields(request, state))
     except SerialAlreadyKeyed as twice:
         journey.start_again()
         messages.error(

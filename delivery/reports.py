@@ -10,22 +10,14 @@ from .localize import localized
 from .models import Measure, ProgressUpdate
 from .overview import PlanOverview
 from .series import measure_figures, measure_values
-from .status import TAG_CLASSES, Status
+from .status import TAG_CLASSES, HasStatus, Status
 
 
-class ReportRow:
+class ReportRow(HasStatus):
     def __init__(self, action, status, updates):
         self.action = action
         self.status = status
         self.updates = updates
-
-    @property
-    def status_label(self):
-        return Status(self.status).label
-
-    @property
-    def status_tag_class(self):
-        return TAG_CLASSES[Status(self.status)]
 
 
 def report_context(report):

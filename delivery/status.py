@@ -28,6 +28,18 @@ TAG_CLASSES = {
 FINISHED = (Status.DONE, Status.STOPPED)
 
 
+class HasStatus:
+    """Something with a ``status`` (a ``Status`` value): its words and its tag."""
+
+    @property
+    def status_label(self):
+        return Status(self.status).label
+
+    @property
+    def status_tag_class(self):
+        return TAG_CLASSES[Status(self.status)]
+
+
 def label(value):
     """The status in words, in the active language; unknown values as given."""
     try:

@@ -43,7 +43,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage, BodyMixin, IntroductionMixin
 
-from ..status import TAG_CLASSES, Status
+from ..status import TAG_CLASSES, HasStatus, Status
 from .measures import Measure
 
 ACTION_PARENTS = ["delivery.DeliveryPlanPage", "delivery.WorkstreamPage"]
@@ -181,7 +181,7 @@ class WorkstreamPage(IntroductionMixin, BodyMixin, BasePage):
         return context
 
 
-class ActionPage(IntroductionMixin, BodyMixin, BasePage):
+class ActionPage(HasStatus, IntroductionMixin, BodyMixin, BasePage):
     """One action of a delivery plan: what will be done, who leads it, what it
     serves, when it is due, and its progress. To change its status, add a
     progress update with the new status: residents see when and why it
@@ -288,14 +288,6 @@ class ActionPage(IntroductionMixin, BodyMixin, BasePage):
             if update.status and (not history or history[-1].status != update.status):
                 history.append(update)
         return history
-
-    @property
-    def status_label(self):
-        return Status(self.status).label
-
-    @property
-    def status_tag_class(self):
-        return TAG_CLASSES[Status(self.status)]
 
     def last_update_date(self):
         dates = [update.date for update in self.updates.all() if update.date]
