@@ -80,7 +80,12 @@ def pages_of_type(queryset, type_key):
 
 
 def run_search(queryset, query):
-    """Search the pages, with the fallbacks each language needs."""
+    """Search the pages, with the fallbacks each language needs. Double quotes
+    mean nothing to residents' searches here, and SQLite's full-text search
+    refuses an unmatched one: they are spaces."""
+    query = query.replace('"', " ").strip()
+    if not query:
+        return []
     if has_han(query):
         # Chinese: the pages index overlapping character pairs; so does the query.
         pairs = han_bigrams(query)

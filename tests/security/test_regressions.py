@@ -158,6 +158,17 @@ def test_a_long_search_in_many_words_gets_results(client, home):
     assert client.get("/search/", {"q": words}).status_code == 200
 
 
+@pytest.mark.parametrize("query", ['"', 'library"', '"library', '""', '"library" "centre'])
+def test_a_search_with_double_quotes_finds_what_the_words_find(client, home, query):
+    """SQLite's full-text search refused an unmatched double quote (a 500,
+    found by the generated cases)."""
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    if "library" in query:
+        plain = client.get("/search/", {"q": query.replace('"', "")})
+        assert result_titles(response) == result_titles(plain)
+
+
 # Header injection through the contact form ---------------------------------------------
 
 
