@@ -28,7 +28,13 @@ def add_group(apps, schema_editor):
 
 
 def remove_group(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=DATA_ENTRY).delete()
+    # Going back leaves the group, emptied of its permissions: deleting it
+    # here would collect related rows through models whose state at this
+    # point is not the live one (Django refuses), and an empty group is
+    # harmless; going forward again fills it.
+    Group = apps.get_model("auth", "Group")
+    for group in Group.objects.filter(name=DATA_ENTRY):
+        group.permissions.clear()
 
 
 class Migration(migrations.Migration):

@@ -112,8 +112,10 @@ def test_a_resident_reaches_every_part_by_following_links_from_the_home_page(cli
         url, depth = queue.popleft()
         if depth == 3:
             continue
-        html = client.get(url).content.decode()
-        main = html.split('id="main-content"', 1)[1]
+        response = client.get(url)
+        if not response["Content-Type"].startswith("text/html"):
+            continue  # a feed, a calendar file or open data, not a page to read
+        main = response.content.decode().split('id="main-content"', 1)[1]
         for href in re.findall(r'href="(/[^"#?]*)"', main):
             if href not in seen and not href.startswith(("/static/", "/media/", "/admin/")):
                 seen.add(href)
