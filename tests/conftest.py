@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from core.factories import ContactPageFactory, StandardPageFactory
 from core.models import CouncilSettings
@@ -64,6 +65,26 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group("demo"))
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """pytest-django's test databases, built once through the migrations and
+    restored from a dump after that on PostgreSQL (tests/database_cache.py)."""
+    from django.test.utils import setup_databases, teardown_databases
+
+    from tests.database_cache import setup_databases_from_cache
+
+    verbosity = request.config.option.verbose
+    with django_db_blocker.unblock():
+        config = setup_databases_from_cache(
+            setup_databases, verbosity=verbosity, interactive=False, serialized_aliases=set()
+        )
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(config, verbosity=verbosity)
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: Wagtail keeps the list of Sites'
@@ -74,6 +95,19 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def no_reference_index(request):
+    """Wagtail's reference index (the admin's "used by" lists) is left alone
+    while tests build their pages: refreshing it on every save took a quarter
+    of the time a page factory takes, and no test reads it. A test that does
+    is marked ``reference_index``."""
+    if request.node.get_closest_marker("reference_index"):
+        yield
+        return
+    with disable_reference_index_auto_update():
+        yield
 
 
 @pytest.fixture(autouse=True)
