@@ -29,7 +29,8 @@ KEY_ERROR = (
 )
 KEY_HELP = (
     "A short name that never changes, used to store and export the answers (for example "
-    "priority_1). Set it once: translations and Easy Read wording keep it."
+    "priority_1). Leave it empty to have it made from the question's wording when you save. "
+    "It can change until the first answer arrives; translations and Easy Read wording keep it."
 )
 
 
@@ -81,7 +82,11 @@ def easy_read_text(help_text, max_length=250, multiline=False):
 
 
 class OptionBlock(EasyReadLayoutMixin, blocks.StructBlock):
-    code = KeyBlock(help_text="The option's stable code, for example strongly_agree.")
+    code = KeyBlock(
+        required=False,
+        help_text="The option's stable code, for example strongly_agree. Leave it empty to "
+        "have it made from the option's wording when you save.",
+    )
     label = blocks.CharBlock(max_length=250, help_text="What residents see.")
     easy_read_label = easy_read_text("The option in Easy Read, for example 'I agree a lot'.")
     easy_read_picture = ImageChooserBlock(
@@ -130,7 +135,7 @@ def condition_fields():
 class BaseQuestionBlock(EasyReadLayoutMixin, blocks.StructBlock):
     """What staff fill in for every question, whatever its type."""
 
-    key = KeyBlock()
+    key = KeyBlock(required=False)
     label = blocks.CharBlock(
         max_length=250, help_text="The question, as residents see it. Keep it short and plain."
     )

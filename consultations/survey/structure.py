@@ -17,6 +17,7 @@ from .blocks import (
     condition_fields,
     easy_read_text,
 )
+from .keys import fill_keys
 from .types import registry
 
 
@@ -29,7 +30,11 @@ def questions_block():
 
 
 class SectionBlock(EasyReadLayoutMixin, blocks.StructBlock):
-    key = KeyBlock(help_text="A short name for this section that never changes, e.g. priorities.")
+    key = KeyBlock(
+        required=False,
+        help_text="A short name for this section that never changes, e.g. priorities. Leave it "
+        "empty to have it made from the heading when you save.",
+    )
     title = blocks.CharBlock(max_length=150, help_text="Shown as the page heading.")
     intro = blocks.TextBlock(
         required=False, default="", help_text="Optional words under the heading."
@@ -57,6 +62,7 @@ class SurveyBlock(blocks.StreamBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        fill_keys(value)
         errors = survey_structure_errors(survey_from_stream(value))
         if errors:
             raise blocks.StreamBlockValidationError(
