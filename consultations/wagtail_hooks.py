@@ -13,6 +13,7 @@ from consultations.officers.menu import (
     key_in_menu_item,
     responses_menu_item,
 )
+from consultations.page_form import MOVE_DATES, DatesMoved
 
 
 @hooks.register("register_admin_urls")
@@ -39,3 +40,4 @@ def responses_listing_button(page, user, next_url=None):
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     register_consultation_log_actions(actions)
+    actions.register_action(MOVE_DATES)(DatesMoved)

@@ -33,6 +33,7 @@ from core.models import BasePage
 
 from ..blocks import EventBlock, HeadlineFigureBlock
 from ..headlines import results_headlines_error
+from ..page_form import ConsultationPageForm
 from ..routes import SurveyRoutesMixin
 from ..survey.structure import SurveyBlock, survey_from_stream
 from ..validation import locked_survey_problems
@@ -193,10 +194,15 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
         help_text="Shown after a response is sent: what happens next.",
     )
 
+    base_form_class = ConsultationPageForm
+
     content_panels = BasePage.content_panels + [
         FieldPanel("introduction"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")])],
+            [
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldPanel("confirm_new_dates"),
+            ],
             heading="Dates",
         ),
         FieldPanel("topics"),
