@@ -46,6 +46,12 @@ def keying(request, page, easy_read=False):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not user.has_perm(PERMISSION):
         return None
+    # Only into a consultation of the councils this member of staff keys in
+    # for. (Imported here: the officers' side imports the pages, which import this.)
+    from .officers.councils import may
+
+    if not may(user, "key_in", page.translation_key):
+        return None
     return state
 
 
