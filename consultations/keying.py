@@ -11,6 +11,11 @@ steps take the response as keyed: no closing date (paper forms posted in
 time arrive later), no rate limit, bot signals or receipt, and the response
 stored records the channel, who keyed it and when, and the serial. Storing
 it ends the keying; the next form starts again from the admin.
+
+Keying starts only from the officers' keying page, which offers only the
+consultations of the member of staff's own councils
+(``officers.councils``); the session's keying holds for that consultation
+and no other.
 """
 
 from django.urls import reverse
@@ -45,12 +50,6 @@ def keying(request, page, easy_read=False):
         return None
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not user.has_perm(PERMISSION):
-        return None
-    # Only into a consultation of the councils this member of staff keys in
-    # for. (Imported here: the officers' side imports the pages, which import this.)
-    from .officers.councils import may
-
-    if not may(user, "key_in", page.translation_key):
         return None
     return state
 
