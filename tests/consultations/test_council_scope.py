@@ -386,3 +386,21 @@ def test_every_role_of_a_council_is_walked():
     # The council's groups (from make_staff_groups) are the roles tested above.
     tested = {name for names in ROLE_GROUPS.values() for name in names}
     assert set(ROLES) <= tested
+
+
+def test_the_responses_button_on_a_page_shows_only_for_the_users_councils(councils):
+    rutland, staffs = councils["rutland"], councils["staffs"]
+    edit = f"/admin/pages/{rutland.first.pk}/edit/"
+    # Rutland's editor who is Staffordshire's analyst: no way to Rutland's responses.
+    elsewhere = staff("editor-and-other-analyst")
+    elsewhere.groups.add(rutland.groups["editors"], staffs.groups["consultation_analysts"])
+    client = Client()
+    force_login_verified(client, elsewhere)
+    page = client.get(edit)
+    assert page.status_code == 200
+    assert url("summary", rutland.first.pk) not in content(page)
+
+    both = staff("editor-and-analyst")
+    both.groups.add(rutland.groups["editors"], rutland.groups["consultation_analysts"])
+    force_login_verified(client, both)
+    assert url("summary", rutland.first.pk) in content(client.get(edit))
