@@ -11,6 +11,11 @@ steps take the response as keyed: no closing date (paper forms posted in
 time arrive later), no rate limit, bot signals or receipt, and the response
 stored records the channel, who keyed it and when, and the serial. Storing
 it ends the keying; the next form starts again from the admin.
+
+Keying starts only from the officers' keying page, which offers only the
+consultations of the member of staff's own councils
+(``officers.councils``); the session's keying holds for that consultation
+and no other.
 """
 
 from django.urls import reverse

@@ -13,6 +13,7 @@ from consultations.officers.menu import (
     key_in_menu_item,
     responses_menu_item,
 )
+from consultations.officers.staff_groups import CouncilStaffGroupViewSet
 from consultations.page_form import MOVE_DATES, DatesMoved
 
 
@@ -22,6 +23,13 @@ def register_response_urls():
 
 
 hooks.register("construct_homepage_panels", add_results_due_panel)
+
+
+@hooks.register("register_admin_viewset")
+def register_council_staff_groups():
+    return CouncilStaffGroupViewSet("council_staff_groups")
+
+
 hooks.register("register_admin_menu_item", responses_menu_item)
 hooks.register("register_admin_menu_item", audit_log_menu_item)
 hooks.register("register_admin_menu_item", key_in_menu_item)

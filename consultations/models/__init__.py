@@ -4,7 +4,8 @@
 - ``snippets``: the topics residents filter consultations by;
 - ``responses``: what residents sent (responses, answers, themes, equality
   answers, saved part-way surveys); it knows nothing of pages or routes;
-- ``pages``: the finder and the consultation page, with their statuses.
+- ``pages``: the finder and the consultation page, with their statuses;
+- ``councils``: which council (Wagtail ``Site``) a staff group works for.
 
 Everything is re-exported here, so ``from consultations.models import X``
 works for every name. Inside the app, import from the module that holds the
@@ -13,6 +14,7 @@ name (``consultations.models.responses``), not from here.
 
 from ..blocks import EventBlock, HeadlineFigureBlock
 from ..validation import locked_survey_problems
+from .councils import CouncilStaffGroup
 from .pages import (
     CLOSED,
     FORTHCOMING,
@@ -56,6 +58,7 @@ __all__ = [
     "ConsultationPage",
     "ConsultationSettings",
     "ConsultationTopic",
+    "CouncilStaffGroup",
     "EqualityAnswer",
     "EventBlock",
     "HeadlineFigureBlock",

@@ -68,7 +68,9 @@ def results_due(now=None, site=None):
 
 class ResultsDuePanel(Component):
     """The dashboard panel: shown to staff who can edit at least one of the
-    consultations listed, each linking to its edit page."""
+    consultations listed, each linking to its edit page. Staff of one council
+    see only their council's (the pages they may edit); someone working for
+    several councils sees each consultation with its council's name."""
 
     name = "results_due"
     template_name = "consultations/admin/results_due_panel.html"
@@ -76,26 +78,39 @@ class ResultsDuePanel(Component):
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        site = Site.find_for_request(request)
-        overdue, due_soon = results_due(site=site)
-
-        def editable(items):
-            return [
-                item for item in items if item.page.permissions_for_user(request.user).can_edit()
-            ]
-
-        overdue, due_soon = editable(overdue), editable(due_soon)
-        settings = ConsultationSettings.for_site(site) if site else None
-        index = ConsultationIndexPage.objects.filter(locale=Locale.get_default()).first()
-        runs_consultations = bool(
-            index and index.permissions_for_user(request.user).can_add_subpage()
+        # Every council's consultations that this member of staff may edit,
+        # each due by its own council's rules, whichever host the admin is on.
+        overdue, due_soon, weeks, seen = [], [], set(), set()
+        for site in Site.objects.select_related("root_page").order_by(
+            "-is_default_site", "site_name", "pk"
+        ):
+            site_overdue, site_due_soon = results_due(site=site)
+            for items, found in ((overdue, site_overdue), (due_soon, site_due_soon)):
+                for item in found:
+                    if item.page.pk in seen:
+                        continue
+                    if item.page.permissions_for_user(request.user).can_edit():
+                        seen.add(item.page.pk)
+                        item.council = site.site_name or site.hostname
+                        items.append(item)
+                        weeks.add(ConsultationSettings.for_site(site).results_due_weeks)
+        overdue.sort(key=lambda item: (item.due_at, item.page.pk))
+        due_soon.sort(key=lambda item: (item.due_at, item.page.pk))
+        runs_consultations = any(
+            index.permissions_for_user(request.user).can_add_subpage()
+            for index in ConsultationIndexPage.objects.filter(locale=Locale.get_default())
         )
+        if not weeks:
+            site = Site.find_for_request(request)
+            weeks.add(ConsultationSettings.for_site(site).results_due_weeks if site else 12)
         return {
             # Staff who run consultations see the promise kept, too.
             "shown": bool(overdue or due_soon or runs_consultations),
             "overdue": overdue,
             "due_soon": due_soon,
-            "weeks": settings.results_due_weeks if settings else 12,
+            # One number when every council listed promises the same.
+            "weeks": weeks.pop() if len(weeks) == 1 else None,
+            "several_councils": len({item.council for item in overdue + due_soon}) > 1,
             "request": request,
         }
 

@@ -12,18 +12,20 @@ from django.utils.functional import cached_property
 from wagtail.models import Locale
 
 from .. import keying
-from ..models.pages import ConsultationPage
 from ..models.responses import CHANNEL_ONLINE, CHANNELS, VERSION_EASY_READ, VERSIONS, Response
+from .councils import visible_consultations
 from .views import OfficerView
 
 SERIAL = re.compile(r"[A-Za-z0-9][A-Za-z0-9 /._-]{0,39}")
 
 
-def keyable():
-    """Consultations with a survey, in the site's default language, newest first."""
+def keyable(user):
+    """The consultations of the user's councils with a survey, in the site's
+    default language, newest first."""
     return [
         page
-        for page in ConsultationPage.objects.live()
+        for page in visible_consultations(user, "key_in")
+        .live()
         .filter(locale=Locale.get_default())
         .order_by("-closes_at")
         if page.has_survey
@@ -40,7 +42,7 @@ class KeyInIndexView(OfficerView):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "consultations": keyable()}
+        return {**super().get_context_data(**kwargs), "consultations": keyable(self.request.user)}
 
 
 def single_line(value):
@@ -116,7 +118,9 @@ class KeyInView(OfficerView):
 
     @cached_property
     def page(self):
-        page = get_object_or_404(ConsultationPage, pk=self.kwargs["page_id"])
+        page = get_object_or_404(
+            visible_consultations(self.request.user, "key_in"), pk=self.kwargs["page_id"]
+        )
         if not page.has_survey:
             raise Http404("This consultation has no survey")
         return page

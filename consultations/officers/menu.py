@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from ..models.pages import ConsultationPage
+from .councils import may
 from .permissions import response_permission_policy
 
 
@@ -64,6 +65,6 @@ class ResponsesPageMenuItem(PageMenuItem):
         return reverse("consultation_responses:summary", args=[self.page.pk])
 
     def is_shown(self, user):
-        return isinstance(
-            self.page.specific_deferred, ConsultationPage
-        ) and response_permission_policy.user_has_permission(user, "view_answers")
+        return isinstance(self.page.specific_deferred, ConsultationPage) and may(
+            user, "view_answers", self.page.translation_key
+        )

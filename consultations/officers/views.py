@@ -6,6 +6,9 @@ Who sees what is ``response_permission_policy`` (``officers.permissions``):
 every view asks it for its ``permission`` (an action: "view_answers", or
 "delete" for deleting a response); the equality answers need "view_equality".
 Anyone else, editors who build the surveys included, gets a 403 from every URL.
+
+Which consultations and responses are theirs is ``officers.councils``: only
+their own councils' (or named consultations'), with "not found" for any other.
 """
 
 import re
@@ -29,11 +32,12 @@ from wagtail.models import Locale
 from core.validators import whole_number
 
 from ..models.pages import ConsultationPage
-from ..models.responses import Answer, OfficerLogEntry, Response, Theme
+from ..models.responses import Answer, Response, Theme
 from ..models.settings import ConsultationSettings
 from ..survey import definitions as d
 from ..survey.types import registry
 from . import exports
+from .councils import may, visible_consultations, visible_log_entries, visible_responses
 from .log_actions import DELETE_RESPONSE, EXPORT_EQUALITY, EXPORT_RESPONSES, describe, record
 from .permissions import response_permission_policy
 from .results import (
@@ -67,9 +71,17 @@ class OfficerView(WagtailAdminTemplateMixin, TemplateView):
     def user_can(self, action):
         return self.permission_policy.user_has_permission(self.request.user, action)
 
+    def user_may(self, action, consultation_key):
+        """The action on the responses to one consultation (of the user's councils)."""
+        return may(self.request.user, action, consultation_key)
+
     @property
     def sees_equality(self):
-        return self.user_can("view_equality")
+        return self.user_may("view_equality", self.consultation_key)
+
+    @property
+    def consultation_key(self):
+        return None
 
     def index_crumb(self):
         return [
@@ -83,8 +95,14 @@ class ConsultationMixin:
 
     @cached_property
     def page(self):
-        page = get_object_or_404(ConsultationPage, pk=self.kwargs["page_id"])
+        page = get_object_or_404(
+            visible_consultations(self.request.user, self.permission), pk=self.kwargs["page_id"]
+        )
         return source_page(page)
+
+    @property
+    def consultation_key(self):
+        return self.page.translation_key
 
     @cached_property
     def filters(self):
@@ -96,7 +114,11 @@ class ConsultationMixin:
 
     @property
     def threshold(self):
-        return ConsultationSettings.for_request(self.request).small_number_threshold
+        # The rules of the council the consultation belongs to.
+        site = self.page.get_site()
+        if site is None:
+            return ConsultationSettings.for_request(self.request).small_number_threshold
+        return ConsultationSettings.for_site(site).small_number_threshold
 
     def summary(self):
         """The figures of the filtered responses, withheld where the filters
@@ -155,7 +177,8 @@ class ResponsesIndexView(OfficerView):
             .values("n")
         )
         pages = (
-            ConsultationPage.objects.filter(locale=Locale.get_default())
+            visible_consultations(self.request.user)
+            .filter(locale=Locale.get_default())
             .defer_streamfields()
             .annotate(responses=Coalesce(Subquery(counts), 0))
             .order_by("-closes_at")
@@ -191,7 +214,11 @@ class FindResponseView(ResponsesIndexView):
     def get(self, request, *args, **kwargs):
         form = FindResponseForm(request.GET)
         if form.is_valid():
-            found = Response.objects.filter(reference=form.cleaned_data["reference"]).first()
+            found = (
+                visible_responses(request.user)
+                .filter(reference=form.cleaned_data["reference"])
+                .first()
+            )
             if found:
                 return redirect("consultation_responses:response", found.pk)
             form.add_error(
@@ -228,7 +255,7 @@ class SummaryView(ConsultationMixin, OfficerView):
             equality_total=None if self.sees_equality else summary.equality_total(),
             sees_equality=self.sees_equality,
             threshold=self.threshold,
-            can_delete=self.user_can("delete"),
+            can_delete=self.user_may("delete", self.consultation_key),
         )
         return context
 
@@ -386,7 +413,13 @@ class TextAnswersView(ConsultationMixin, OfficerView):
 class ResponseMixin:
     @cached_property
     def response(self):
-        return get_object_or_404(Response, pk=self.kwargs["response_id"])
+        return get_object_or_404(
+            visible_responses(self.request.user, self.permission), pk=self.kwargs["response_id"]
+        )
+
+    @property
+    def consultation_key(self):
+        return self.response.consultation_key
 
     @cached_property
     def page(self):
@@ -445,7 +478,7 @@ class ResponseDetailView(ResponseMixin, OfficerView):
             language=language_names().get(response.language, response.language),
             respondent_type=dict(d.RESPONDENT_TYPES).get(response.respondent_type, ""),
             district=dict(d.DISTRICTS).get(response.district, ""),
-            can_delete=self.user_can("delete"),
+            can_delete=self.user_may("delete", self.consultation_key),
         )
         return context
 
@@ -576,7 +609,7 @@ class AuditLogView(OfficerView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        entries = OfficerLogEntry.objects.select_related("page")
+        entries = visible_log_entries(self.request.user).select_related("page")
         paginator = Paginator(entries, 50)
         page = paginator.get_page(self.request.GET.get("p"))
         for entry in page:

@@ -124,3 +124,41 @@ def test_with_nothing_due_staff_who_run_consultations_see_the_promise_kept(
     assert "No consultation&#x27;s results are overdue" in html or (
         "No consultation's results are overdue" in html
     )
+
+
+def test_each_councils_editors_see_only_their_own_councils_results_due(
+    client, index, home, panel_registered
+):
+    from consultations.factories import ConsultationIndexPageFactory
+    from consultations.officers.councils import make_staff_groups
+    from home.factories import HomePageFactory
+    from tests.consultations.officers import staff
+
+    closed_weeks_ago(index, 20, title="Rutland's late one")
+    other_home = HomePageFactory(parent=home.get_parent(), title="Staffordshire", slug="staffs")
+    other = Site.objects.create(
+        hostname="staffordshire.localhost", root_page=other_home, site_name="Staffordshire"
+    )
+    other_index = ConsultationIndexPageFactory(parent=other_home, slug="staffs-have-your-say")
+    closed_weeks_ago(other_index, 10, title="Staffordshire's not yet due")
+    rules = ConsultationSettings.for_site(other)
+    rules.results_due_weeks = 20
+    rules.save()
+    closed_weeks_ago(other_index, 18, title="Staffordshire's due soon")
+    make_staff_groups(other)
+
+    editor = staff("staffs-editor", ["Staffordshire editors"])
+    force_login_verified(client, editor)
+    # Signed in on the first council's host, as the admin is reached.
+    html = client.get("/admin/").content.decode()
+    assert "Staffordshire&#x27;s due soon" in html
+    assert "within 20 weeks" in html
+    assert "Rutland&#x27;s late one" not in html
+    assert "Staffordshire&#x27;s not yet due" not in html  # due in 10 weeks there
+
+    boss = get_user_model().objects.create_superuser("boss", "boss@example.org", "pw-123456789")
+    force_login_verified(client, boss)
+    html = client.get("/admin/").content.decode()
+    assert "Rutland&#x27;s late one</a> (" in html
+    assert "Staffordshire&#x27;s due soon</a> (Staffordshire)" in html
+    assert "within the number of weeks" in html
