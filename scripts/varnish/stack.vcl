@@ -16,7 +16,7 @@ probe app_health {
         "Host: 127.0.0.1"
         "User-Agent: varnish-health-probe"
         "Connection: close";
-    .timeout = 2s;
+    .timeout = 3s;
     .interval = 1s;
     .window = 3;
     .threshold = 2;

@@ -5,6 +5,7 @@ change published shows on the next request in English and in Polish, a
 survey step is never kept, and killing one app server in the middle of
 residents' survey journeys loses none of them."""
 
+import http.client
 import json
 import os
 import re
@@ -235,17 +236,25 @@ def test_killing_an_app_server_during_survey_journeys_loses_none(stack):
     def send(visitor, path, data=None):
         """A request; one caught by the failure gets an error page, and the
         resident tries again, as anyone would."""
-        for attempt in range(5):
+        seen = []
+        for attempt in range(20):
             try:
                 response = visitor.request(path, data)
-            except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
-                response = error
-            if not isinstance(response, Exception) and response.status < 500:
-                if attempt:
-                    repeated.append(path)
-                return response
+            except (
+                urllib.error.URLError,
+                http.client.HTTPException,  # a response cut short by the failure
+                ConnectionError,
+                TimeoutError,
+            ) as error:
+                seen.append(repr(error))
+            else:
+                if response.status < 500:
+                    if attempt:
+                        repeated.append((path, seen))
+                    return response
+                seen.append(response.status)
             time.sleep(0.5)
-        raise AssertionError(f"{path} failed five times")
+        raise AssertionError(f"{path} failed 20 times: {seen}")
 
     def journey(number):
         try:
