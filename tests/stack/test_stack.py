@@ -46,6 +46,8 @@ def find_program(name):
 
 pytestmark = [
     pytest.mark.slow,
+    # One stack for the module: its tests stay on one worker under xdist.
+    pytest.mark.xdist_group("stack"),
     pytest.mark.skipif(
         bool(missing_programs()),
         reason=f"the stack needs {', '.join(missing_programs())} (Debian: varnish, "
