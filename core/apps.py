@@ -7,6 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Site core"
 
     def ready(self):
+        from core import frontend_cache
+
+        frontend_cache.connect()
         from wagtail.images import get_image_model
         from wagtail.images.models import WagtailImageFieldFile
 

@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.health import health
 from core.sitemap import robots_txt, sitemap
 from search import views as search_views
 
@@ -17,6 +18,8 @@ urlpatterns = [
     # Every language's pages, with their hreflang alternates (core/sitemap.py).
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # For load balancers and the caching proxy's probes (core/health.py).
+    path("health/", health, name="health"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA_FILES:

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
@@ -91,6 +92,11 @@ MIDDLEWARE = [
     "core.middleware.SecurityHeadersMiddleware",
     "core.request_checks.RefuseNullCharacters",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETags and "304 Not Modified" for whatever may be stored (never for a
+    # response marked no-store), outside the rule that decides what may be
+    # stored by the caching proxy (core/http_cache.py).
+    "django.middleware.http.ConditionalGetMiddleware",
+    "core.http_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -224,10 +230,92 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 SERVE_MEDIA_FILES = env_bool("SERVE_MEDIA_FILES", False)
 
+
+def media_storage(environ):
+    """Uploaded images and documents: S3-compatible object storage through
+    django-storages when a bucket is named (MEDIA_S3_BUCKET), so that every app
+    server sees every upload; the local folder MEDIA_ROOT otherwise."""
+    bucket = environ.get("MEDIA_S3_BUCKET", "")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "default_acl": None,
+        "querystring_auth": False,
+        "file_overwrite": False,
+    }
+    for option, name in [
+        ("endpoint_url", "MEDIA_S3_ENDPOINT_URL"),
+        ("region_name", "MEDIA_S3_REGION"),
+        ("custom_domain", "MEDIA_S3_CUSTOM_DOMAIN"),
+        ("location", "MEDIA_S3_PREFIX"),
+        ("access_key", "MEDIA_S3_ACCESS_KEY_ID"),
+        ("secret_key", "MEDIA_S3_SECRET_ACCESS_KEY"),
+    ]:
+        if environ.get(name):
+            options[option] = environ[name]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(os.environ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+
+# --- Several app servers (issue #20) ---------------------------------------
+# Django's cache is shared by every app server when REDIS_URL names a Redis
+# server (redis://host:port/db); without it each process keeps its own, in
+# memory, which is right for one process and for the tests. Sessions (the
+# survey's saved answers, staff sign-ins) live in the database, read through
+# the shared cache when there is one: never in one server's memory, so that a
+# resident whose app server dies carries on on another.
+def cache_settings(environ):
+    redis_url = environ.get("REDIS_URL", "")
+    if redis_url:
+        default = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": environ.get("CACHE_KEY_PREFIX", "council"),
+            # A Redis that is down costs each request a second, not a hang.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+        session_engine = "django.contrib.sessions.backends.cached_db"
+    else:
+        default = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        session_engine = "django.contrib.sessions.backends.db"
+    return {"default": default}, session_engine
+
+
+CACHES, SESSION_ENGINE = cache_settings(os.environ)
+
+# Anonymous GETs of public pages may be kept this many seconds by a shared
+# cache (the caching proxy: `s-maxage`); browsers always ask again
+# (`max-age=0`) and get "304 Not Modified" when nothing changed.
+# core/http_cache.py decides which responses qualify.
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
+
+
+# The caching proxy in front (Varnish, scripts/stack.sh) is told to forget a
+# site's pages whenever anything they show changes (core/frontend_cache.py):
+# FRONTEND_CACHE_URL is the proxy's address as the app servers reach it, or
+# several, comma-separated, for several proxies.
+def frontend_cache_settings(environ):
+    urls = env_list_from(environ, "FRONTEND_CACHE_URL")
+    return {
+        f"proxy{number}": {"BACKEND": "core.frontend_cache.HostBanBackend", "LOCATION": url}
+        for number, url in enumerate(urls, start=1)
+    }
+
+
+def env_list_from(environ, name):
+    return [item.strip() for item in environ.get(name, "").split(",") if item.strip()]
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_settings(os.environ)
+# Load balancers and the proxy's health probes ask over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+# ---------------------------------------------------------------------------
 
 # Background tasks (emails, and Wagtail's own: the reference index, purging
 # the front-end cache): queued in the database and run by a worker process,
