@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.sitemap import robots_txt, sitemap
+from core.views import brand_css
 from search import views as search_views
 
 urlpatterns = [
@@ -17,6 +18,8 @@ urlpatterns = [
     # Every language's pages, with their hreflang alternates (core/sitemap.py).
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # The council's brand colour (core/colours.py), from its Council details.
+    path("brand.css", brand_css, name="brand_css"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA_FILES:
