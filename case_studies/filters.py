@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from core.locales import active_locale
+from core.sites import site_pages
 
 FILTER_FIELDS = ["priority", "building_block", "district", "funding"]
 
@@ -23,7 +24,7 @@ class CaseStudyFilterForm(forms.Form):
     district = forms.ChoiceField(label=_("District"), required=False)
     funding = forms.ChoiceField(label=_("Funding source"), required=False)
 
-    def __init__(self, data, case_studies):
+    def __init__(self, data, case_studies, site=None, districts=()):
         super().__init__(data)
         locale = active_locale()
         any_choice = [("", _("Any"))]
@@ -33,14 +34,16 @@ class CaseStudyFilterForm(forms.Form):
         ):
             model = apps.get_model("strategy", model_name)
             pages = (
-                model.objects.live()
+                site_pages(model.objects.live(), site)
                 .filter(locale=locale)
                 .order_by("path")
                 .values_list("pk", "title")
             )
             self.fields[name].choices = any_choice + [(str(pk), title) for pk, title in pages]
         values = case_studies.order_by().values_list("district", "funding_source")
-        districts = sorted({district for district, _source in values if district})
+        # The council's own list first, in its order, then any other a case study names.
+        found = {district for district, _source in values if district}
+        districts = [*districts, *sorted(found - set(districts))]
         sources = sorted({source for _district, source in values if source})
         self.fields["district"].choices = any_choice + [(d, d) for d in districts]
         self.fields["funding"].choices = any_choice + [(s, s) for s in sources]
@@ -56,10 +59,13 @@ def same_page(pk):
 
 
 class CaseStudyFilter:
-    def __init__(self, params, case_studies):
+    def __init__(self, params, case_studies, site=None, districts=()):
         self.params = params
         self.form = CaseStudyFilterForm(
-            {name: params.get(name, "") for name in FILTER_FIELDS}, case_studies
+            {name: params.get(name, "") for name in FILTER_FIELDS},
+            case_studies,
+            site=site,
+            districts=districts,
         )
         self.form.is_valid()
         # A filter with a value we do not know is left out, and the form says why.

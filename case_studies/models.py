@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from core.links import localize
-from core.models import BasePage
+from core.models import BasePage, districts_for
+from core.sites import site_pages
 
 CASE_STUDY_TEXT_FEATURES = ["bold", "link", "ol", "ul"]
 CASE_STUDIES_PER_PAGE = 10
@@ -49,7 +50,12 @@ class CaseStudyIndexPage(BasePage):
         from case_studies.filters import CaseStudyFilter
 
         context = super().get_context(request, *args, **kwargs)
-        case_filter = CaseStudyFilter(request.GET, self.case_studies())
+        case_filter = CaseStudyFilter(
+            request.GET,
+            self.case_studies(),
+            site=Site.find_for_request(request),
+            districts=districts_for(request),
+        )
         paginator = Paginator(case_filter.results, CASE_STUDIES_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page", 1))
@@ -177,6 +183,7 @@ class CaseStudyPage(BasePage):
             & models.Q(locale_id=self.locale_id),
             exclude=self.pk,
             limit=limit,
+            site=self,
         )
 
     @property
@@ -185,10 +192,11 @@ class CaseStudyPage(BasePage):
         return self.listing_image
 
 
-def related_case_studies(condition, exclude=None, limit=3):
+def related_case_studies(condition, exclude=None, limit=3, site=None):
+    """Case studies meeting ``condition`` on one council's site (``site``: a
+    Site, a request or a page of it)."""
     queryset = (
-        CaseStudyPage.objects.live()
-        .public()
+        site_pages(CaseStudyPage.objects.live().public(), site)
         .filter(condition)
         .select_related("listing_image")
         .distinct()
@@ -199,11 +207,11 @@ def related_case_studies(condition, exclude=None, limit=3):
     return queryset[:limit]
 
 
-def latest_case_studies(locale_id, limit=3):
-    """The newest case studies in one language, for the home page."""
+def latest_case_studies(locale_id, limit=3, site=None):
+    """The newest case studies in one language on one council's site (a Site,
+    a request or a page of it), for the home page."""
     return (
-        CaseStudyPage.objects.live()
-        .public()
+        site_pages(CaseStudyPage.objects.live().public(), site)
         .filter(locale_id=locale_id)
         .select_related("listing_image")
         .order_by("-first_published_at")[:limit]

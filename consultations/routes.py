@@ -38,7 +38,15 @@ class SurveyRoutesMixin:
     def survey_url(self, name="survey_start", *args, request=None, easy_read=False):
         if easy_read:
             name = views.EASY_READ + name
-        return self.get_url(request) + self.reverse_subpage(name, args=args)
+        if request is None:
+            # A path on the page's own Site, where these links are shown: with
+            # several councils, get_url() without a request is an absolute
+            # address on the Site's own host, which may not be the one asked for.
+            parts = self.get_url_parts()
+            base = parts[2] if parts is not None else ""
+        else:
+            base = self.get_url(request)
+        return base + self.reverse_subpage(name, args=args)
 
     def section_url(self, section, request=None, easy_read=False):
         return self.survey_url("survey_section", section.key, request=request, easy_read=easy_read)

@@ -83,3 +83,25 @@ class SecurityHeadersMiddleware:
             return bool(user.is_authenticated)
         except DatabaseError:
             return False
+
+
+class OfferedLanguagesMiddleware:
+    """An address in a language this council does not offer (``/gu/...`` on a
+    site without Gujarati) is not found on that site, as the language switcher,
+    hreflang links and sitemap do not know it either. English addresses have no
+    prefix and cost nothing here; the others read the council's details, which
+    the page reads anyway (kept for the request)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.http import Http404
+        from django.utils.translation import get_language_from_path
+
+        from core.models.settings import languages_for
+
+        code = get_language_from_path(request.path_info)
+        if code and code != settings.LANGUAGE_CODE and code not in languages_for(request):
+            raise Http404("This council does not offer this language.")
+        return self.get_response(request)

@@ -1,16 +1,16 @@
 """sitemap.xml and robots.txt, on the host they were asked for.
 
 The sitemap lists every live public page of the requested Site in every
-language it has been translated into (each language's tree hangs from its own
-translation of the Site's home page), and each page's Easy Read version,
-each with ``<xhtml:link rel="alternate" hreflang>`` for its translations and
-``x-default`` for the English page. A page not yet translated is not listed
-under another language's prefix: that copy is the English page, whose
-address is the one to index (its canonical link says so).
+language the council offers that it has been translated into (each
+language's tree hangs from its own translation of the Site's home page),
+and each page's Easy Read version, each with ``<xhtml:link rel="alternate"
+hreflang>`` for its translations and ``x-default`` for the English page. A
+page not yet translated is not listed under another language's prefix: that
+copy is the English page, whose address is the one to index (its canonical
+link says so).
 """
 
 from django.conf import settings
-from django.db.models import Q
 from django.http import HttpResponse
 from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap
@@ -18,6 +18,8 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
 from core.addresses import absolute_url, site_root_url
+from core.models.settings import languages_for
+from core.sites import site_pages
 
 
 class CouncilSitemap(Sitemap):
@@ -25,14 +27,9 @@ class CouncilSitemap(Sitemap):
 
     def items(self):
         site = self.get_wagtail_site()
-        roots = Page.objects.filter(translation_key=site.root_page.translation_key)
-        in_site = Q()
-        for root in roots:
-            in_site |= Q(path__startswith=root.path)
         return (
-            Page.objects.live()
-            .public()
-            .filter(in_site)
+            site_pages(Page.objects.live().public(), site)
+            .filter(locale__language_code__in=languages_for(site))
             .select_related("locale")
             .order_by("path")
             .defer_streamfields()

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.health import health
 from core.sitemap import robots_txt, sitemap
+from core.views import brand_css
 from search import views as search_views
 
 urlpatterns = [
@@ -20,6 +21,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     # For load balancers and the caching proxy's probes (core/health.py).
     path("health/", health, name="health"),
+    # The council's brand colour (core/colours.py), from its Council details.
+    path("brand.css", brand_css, name="brand_css"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA_FILES:

@@ -1,8 +1,13 @@
 """Reads the demo content (YAML, one file per page tree) and builds it through
 the same models and validation as the admin.
 
-A council's folder has a ``council.yaml`` (its details, picture library,
-development logins and the list of its page-tree files, in loading order).
+Each council has a folder (``COUNCILS``, loaded in that order) with a
+``council.yaml``: where its Site is served (the first council's is the
+default Site, which also answers any host that is not another council's), its
+details, picture library, development logins, pages it no longer has
+(``retired``: removed when found, as when case studies move to another
+council) and the list of its page-tree files, in loading order. The picture
+library is shared: a later council may use the first one's pictures.
 A page-tree file has ``snippets`` and ``pages``: a page names its ``type``
 (``app.Model``), its ``slug``, its ``fields`` and its ``children``, and
 ``translate: true`` where the demo translates it into every language with a
@@ -45,11 +50,13 @@ from willow.image import Image as WillowImage
 
 from core.blocks import with_block_ids
 from core.models import CouncilSettings, EasyReadSurveyPictures, ImageCredit
-from home.setup import ensure_site
+from home.setup import ensure_council_site, ensure_site
 
 DEMO_DIR = Path(__file__).parent
 CONTENT_DIR = DEMO_DIR / "content"
 PICTURES_DIR = CONTENT_DIR / "pictures"
+# The demo's councils, in loading order: the first is the default Site.
+COUNCILS = ["leicestershire", "staffordshire", "cambridgeshire"]
 LONDON = ZoneInfo("Europe/London")
 
 
@@ -89,6 +96,7 @@ class DemoLoader:
         self.translate_into = {}
         self._deferred = []
         self._images = {}
+        self._site = None
 
     def say(self, message):
         if self.stdout is not None:
@@ -96,7 +104,8 @@ class DemoLoader:
 
     @property
     def site(self):
-        return Site.objects.get(is_default_site=True)
+        """The Site of the council being loaded (the default Site until one is)."""
+        return self._site or Site.objects.get(is_default_site=True)
 
     @property
     def home(self):
@@ -109,7 +118,13 @@ class DemoLoader:
         council = read_yaml(folder / "council.yaml")
         # Where the demo is served, so that the Site matches the address residents
         # use (scripts/demo.sh serves http://127.0.0.1:8000/).
-        ensure_site(**council.get("site", {}))
+        where = dict(council.get("site", {}))
+        home_slug = where.pop("home_slug", None)
+        if home_slug is None:
+            self._site = ensure_site(**where)
+        else:
+            self._site = ensure_council_site(slug=home_slug, **where)
+        self.retire(council.get("retired", []))
         for image in council.get("images", []):
             self.image(image)
         for filename in council.get("files", []):
@@ -125,7 +140,7 @@ class DemoLoader:
                     self.home_page(node)
             self.say(f"  {filename}")
         self.finish_deferred()
-        self.council_settings(council.get("council", {}))
+        self.council_settings(council.get("council", {}), translate=council.get("translate", True))
         self.site_setting(EasyReadSurveyPictures, council.get("easy_read_survey_pictures", {}))
         for login in council.get("logins", []):
             self.demo_login(**login)
@@ -351,9 +366,23 @@ class DemoLoader:
             self._images[title] = image
         return self._images[title]
 
-    def council_settings(self, fields):
+    def retire(self, paths):
+        """Removes the pages at ``paths`` (and their translations) where they
+        are still there: content that has moved to another council."""
+        for path in paths:
+            try:
+                page = self.page_at(path)
+            except Deferred:
+                continue
+            for translation in page.get_translations():
+                translation.delete()
+            Page.objects.get(pk=page.pk).delete()
+            self.say(f"  removed {path}")
+
+    def council_settings(self, fields, translate=True):
         """The council's details; ``texts`` (its name and opening hours) are a
-        translatable snippet, translated with the pages."""
+        translatable snippet, translated with the pages (``translate``: where
+        the demo's catalogues have them)."""
         council = CouncilSettings.for_site(self.site)
         for name, value in fields.items():
             if name == "texts":
@@ -364,7 +393,7 @@ class DemoLoader:
         council.full_clean()
         council.source_texts(create=True).full_clean()
         council.save()
-        if "texts" in fields:
+        if "texts" in fields and translate:
             self.to_translate_objects.append(council.texts)
         return council
 

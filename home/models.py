@@ -56,10 +56,12 @@ class HomePage(EasyReadMixin, BasePage):
         source = self.get_translation_or_none(default_locale()) or self
         context["sections"] = menu_pages(source, request, specific=True)
         context["latest_case_studies"] = localize(
-            list(latest_case_studies(source.locale_id)), request, specific=True
+            list(latest_case_studies(source.locale_id, site=source)), request, specific=True
         )
         context["open_consultations"] = localize(
-            open_consultations(locale=source.locale_id, limit=3), request, specific=True
+            open_consultations(locale=source.locale_id, limit=3, site=source),
+            request,
+            specific=True,
         )
         strategies = StrategyPage.for_home_page(source)
         current = strategies["current_strategy"]

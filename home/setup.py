@@ -75,3 +75,30 @@ def ensure_site(hostname=None, port=None, site_name="Have your say", title=None)
                 setattr(site, name, value)
             site.save()
     return site
+
+
+@transaction.atomic
+def ensure_council_site(hostname, port=80, site_name="Have your say", slug=None, title=None):
+    """Another council's Site, served at ``hostname:port`` from an English home
+    page of its own just under the root of the tree (slug ``slug``): both made
+    if missing, and left as they are when there. Returns the Site."""
+    ensure_locales()
+    site = Site.objects.filter(hostname=hostname, port=port).first()
+    if site is not None:
+        return site
+    root = Page.get_first_root_node()
+    english = Locale.get_default()
+    slug = slug or hostname.split(".")[0]
+    home = root.get_children().type(HomePage).filter(locale=english, slug=slug).first()
+    if home is None:
+        home = HomePage(
+            title=title or DEFAULT_HOME_TITLE,
+            slug=slug,
+            introduction=DEFAULT_INTRODUCTION,
+            locale=english,
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    return Site.objects.create(
+        hostname=hostname, port=port, root_page=home, is_default_site=False, site_name=site_name
+    )

@@ -8,6 +8,8 @@ export DJANGO_SETTINGS_MODULE=council_site.settings.dev
 .venv/bin/python manage.py load_demo_content
 echo
 echo "The demo site is at http://127.0.0.1:8000/ and the admin at http://127.0.0.1:8000/admin/"
+echo "Its other councils: http://staffordshire.localhost:8000/ and http://cambridgeshire.localhost:8000/"
+echo "(browsers send *.localhost here; for curl: --resolve staffordshire.localhost:8000:127.0.0.1)"
 echo "admin, analyst and equality set up two-step verification at their first sign-in:"
 echo "the set-up page shows the secret key; without a phone, 'oathtool --totp -b KEY' gives the code."
 # The background worker sends the emails (receipts, save-and-return links,

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from core.locales import active_locale
+from core.sites import site_pages, site_paths_q
 from search.models import SearchTermDay
 from search.text import han_bigrams, has_han, highlight
 
@@ -126,13 +127,13 @@ def record(query, found_something):
 
 @require_safe
 def search(request):
-    """Search the live, public pages of the resident's language."""
+    """Search the live, public pages of the resident's language on this council's site."""
     query = clean_query(request.GET.get("q"))
     type_key = request.GET.get("type", "")
     if type_key not in {key for key, _label, _models in TYPE_GROUPS}:
         type_key = ""
     locale = active_locale()
-    pages = Page.objects.live().public().filter(locale=locale)
+    pages = Page.objects.live().public().filter(site_paths_q(request), locale=locale)
     results, promoted = [], []
     if query:
         promoted = promoted_pages(pages, query)
@@ -172,19 +173,19 @@ def search(request):
             "items": items,
             "paginator": paginator,
             "page_query": urlencode(params),
-            "strategy": current_strategy(locale) if query and not items else None,
+            "strategy": current_strategy(locale, request) if query and not items else None,
         },
     )
 
 
-def current_strategy(locale):
+def current_strategy(locale, request=None):
     """The current strategy in the resident's language (or English), for the
     "no results" page."""
     try:
         model = apps.get_model("strategy", "StrategyPage")
     except LookupError:
         return None
-    current = model.objects.live().public().filter(is_current=True)
+    current = site_pages(model.objects.live().public().filter(is_current=True), request)
     return current.filter(locale=locale).first() or current.order_by("path").first()
 
 

@@ -4,6 +4,7 @@ from django.db.models import Q
 from case_studies.models import CaseStudyIndexPage, related_case_studies
 from core.links import localize
 from core.locales import active_locale, default_locale
+from core.sites import site_pages
 
 register = template.Library()
 
@@ -23,11 +24,13 @@ def case_studies_for(context, strategy_page, filter_name, limit=3):
     condition = Q(**{f"{field}__translation_key": strategy_page.translation_key}) & Q(
         locale=default_locale()
     )
-    queryset = related_case_studies(condition, limit=None)
+    queryset = related_case_studies(condition, limit=None, site=strategy_page)
     shown = localize(list(queryset[:limit]), request, specific=True)
     total = len(shown) if len(shown) < limit else queryset.count()
     locale = active_locale()
-    index = CaseStudyIndexPage.objects.live().filter(locale=locale).first()
+    index = (
+        site_pages(CaseStudyIndexPage.objects.live(), strategy_page).filter(locale=locale).first()
+    )
     chosen = strategy_page
     if strategy_page.locale_id != locale.pk:
         chosen = strategy_page.get_translation_or_none(locale)

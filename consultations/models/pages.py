@@ -30,6 +30,7 @@ from wagtail.search import index
 from core.blocks import DocumentLinkBlock, StandardBodyBlock
 from core.easy_read import EasyReadMixin
 from core.models import BasePage
+from core.sites import site_pages
 
 from ..blocks import EventBlock, HeadlineFigureBlock
 from ..headlines import results_headlines_error
@@ -334,12 +335,12 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
             )
 
 
-def open_consultations(locale=None, limit=None):
-    """Open consultations in a language, closing soonest first: one query."""
+def open_consultations(locale=None, limit=None, site=None):
+    """Open consultations in a language on one council's site (a Site, a
+    request or a page of it), closing soonest first: one query."""
     now = timezone.now()
     pages = (
-        ConsultationPage.objects.live()
-        .public()
+        site_pages(ConsultationPage.objects.live().public(), site)
         .filter(opens_at__lte=now, closes_at__gt=now, locale=locale or Locale.get_active())
         .defer_streamfields()
         .order_by("closes_at")

@@ -2,7 +2,7 @@ from .easy_read_pictures import EasyReadSurveyPictures
 from .images import ImageCredit
 from .mixins import BasePage, BodyMixin, IntroductionMixin, ListingFieldsMixin
 from .pages import ContactPage, EasyReadIndexPage, StandardPage
-from .settings import CouncilSettings, CouncilTexts
+from .settings import CouncilSettings, CouncilTexts, districts_for, languages_for
 
 __all__ = [
     "BasePage",
@@ -16,4 +16,6 @@ __all__ = [
     "IntroductionMixin",
     "ListingFieldsMixin",
     "StandardPage",
+    "districts_for",
+    "languages_for",
 ]

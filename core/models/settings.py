@@ -1,8 +1,14 @@
+from django import forms
+from django.conf import settings
 from django.db import models
+from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 
+from core.colours import validate_brand_colour
 from core.locales import active_locale, default_locale
 
 DEFAULT_COUNCIL_NAME = "County Council"
@@ -69,6 +75,40 @@ def _texts_property(name):
     )
 
 
+def all_languages():
+    """Every language the installation has, in its order: a new council's default."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
+class LanguagesField(forms.MultipleChoiceField):
+    """The languages a council offers, as boxes to tick; English always."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        kwargs.pop("max_length", None)
+        kwargs.pop("encoder", None)
+        kwargs.pop("decoder", None)
+        super().__init__(choices=settings.LANGUAGES, **kwargs)
+
+    def prepare_value(self, value):
+        return value if isinstance(value, list | tuple) else []
+
+    def clean(self, value):
+        chosen = set(super().clean(value)) | {settings.LANGUAGE_CODE}
+        return [code for code, _name in settings.LANGUAGES if code in chosen]
+
+
+class CouncilSettingsForm(WagtailAdminModelForm):
+    languages = LanguagesField(
+        required=False,
+        label="Languages",
+        help_text="The languages this council offers residents. English is always offered. "
+        "The language switcher, the alternate-language links and the sitemap show only "
+        "these, and addresses in another language are not found on this site.",
+    )
+
+
 @register_setting(icon="site")
 class CouncilSettings(BaseSiteSetting):
     """Who runs this site: the council's name, logo and contact details.
@@ -132,6 +172,35 @@ class CouncilSettings(BaseSiteSetting):
         related_name="+",
         help_text="The contact and alternative formats page.",
     )
+    footer_links = StreamField(
+        [("page", blocks.PageChooserBlock(label="Page"))],
+        blank=True,
+        help_text="More pages linked from the footer of every page, after the four above, "
+        "each under its own title in the resident's language.",
+    )
+
+    languages = models.JSONField(
+        default=all_languages,
+        help_text="The languages this council offers residents (English always).",
+    )
+    districts = models.TextField(
+        blank=True,
+        help_text="The council's districts (or boroughs), one a line, in the order residents "
+        "should see them: the choices of the case-study filter and of questions about a "
+        "resident's area.",
+    )
+    brand_colour = models.CharField(
+        max_length=7,
+        blank=True,
+        validators=[validate_brand_colour],
+        help_text="The council's colour, as # and six hexadecimal digits (for example "
+        "#1d70b8), drawn as the stripe under the header. It must have a contrast ratio of "
+        "at least 3:1 (WCAG 2.2, non-text contrast and focus appearance) against both the "
+        "text colour #0b0c0c and the yellow focus colour #ffdd00. Leave empty for GOV.UK "
+        "blue.",
+    )
+
+    base_form_class = CouncilSettingsForm
 
     panels = [
         MultiFieldPanel(
@@ -156,8 +225,13 @@ class CouncilSettings(BaseSiteSetting):
                 FieldPanel("privacy_page"),
                 FieldPanel("cookies_page"),
                 FieldPanel("contact_page"),
+                FieldPanel("footer_links"),
             ],
             heading="Footer links",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("languages"), FieldPanel("districts"), FieldPanel("brand_colour")],
+            heading="Languages, districts and colour",
         ),
     ]
 
@@ -206,5 +280,35 @@ class CouncilSettings(BaseSiteSetting):
         super().save(*args, **kwargs)
 
     @property
+    def offered_languages(self):
+        """The language codes this council offers, in the installation's order,
+        English always first."""
+        chosen = set(self.languages or []) | {settings.LANGUAGE_CODE}
+        return [code for code in all_languages() if code in chosen]
+
+    @property
+    def district_list(self):
+        """The districts, one a line, without blank lines."""
+        return [line.strip() for line in (self.districts or "").splitlines() if line.strip()]
+
+    @property
     def phone_href(self):
         return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+
+def council_settings(site_or_request):
+    """The Council details of a Site, or of the Site a request is for (kept
+    for the request)."""
+    if hasattr(site_or_request, "META"):
+        return CouncilSettings.for_request(site_or_request)
+    return CouncilSettings.for_site(site_or_request)
+
+
+def districts_for(site_or_request):
+    """The council's districts in its own order: a Site's, or a request's Site's."""
+    return council_settings(site_or_request).district_list
+
+
+def languages_for(site_or_request):
+    """The language codes the council offers: a Site's, or a request's Site's."""
+    return council_settings(site_or_request).offered_languages

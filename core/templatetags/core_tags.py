@@ -109,11 +109,13 @@ FOOTER_LINKS = [
 
 @register.simple_tag(takes_context=True)
 def footer_links(context, council):
-    """The footer's links to the standard pages chosen in "Council details", each
+    """The footer's links to the standard pages chosen in "Council details" and
+    the council's further footer links (under their pages' titles), each
     in the active language where it has been translated, else marked "English
     only" (see core.links): two queries in all."""
     ids = {field: getattr(council, f"{field}_id") for field, _label in FOOTER_LINKS}
-    chosen = Page.objects.filter(id__in=[pk for pk in ids.values() if pk]).only(
+    more = [block["value"] for block in council.footer_links.raw_data if block.get("value")]
+    chosen = Page.objects.filter(id__in=[pk for pk in [*ids.values(), *more] if pk]).only(
         "id", "translation_key", "url_path", "locale_id", "content_type_id"
     )
     by_id = {page.id: page for page in chosen}
@@ -123,6 +125,11 @@ def footer_links(context, council):
         page = by_id.get(ids[field])
         if page is not None:
             links.append({"label": label, "url": page.local_link.url, "link": page.local_link})
+    for pk in more:
+        page = by_id.get(pk)
+        if page is not None:
+            link = page.local_link
+            links.append({"label": link.label, "url": link.url, "link": link, "titled": True})
     return links
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import get_language, get_language_info
 from core import links
 from core.addresses import absolute_url, subpage_path
 from core.locales import language_of
+from core.models.settings import languages_for as offered_languages
 
 register = template.Library()
 
@@ -49,7 +50,10 @@ def _languages(context, request, page):
     translations = translations_of(page)
     current = get_language()
     languages = []
+    offered = set(offered_languages(request)) if request is not None else None
     for code, _name in settings.LANGUAGES:
+        if offered is not None and code not in offered:
+            continue
         info = get_language_info(code)
         translated = page is None or code in translations
         if page is not None and code in translations:

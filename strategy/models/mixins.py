@@ -76,7 +76,7 @@ class StrategyContents:
     building blocks. Built from one query of plain pages, which is all the table
     of contents, the model and previous/next navigation need."""
 
-    def __init__(self, strategy):
+    def __init__(self, strategy, request=None):
         from .pages import (
             BuildingBlockPage,
             CommunitiesModelPage,
@@ -86,6 +86,9 @@ class StrategyContents:
         )
 
         self.strategy = strategy
+        # Links are paths on the requested site (with several councils, an
+        # address worked out without the request is absolute).
+        self.request = request
         # A translated strategy lists the original's parts, each in its
         # translation where there is one and in English (marked so) where not.
         source = strategy
@@ -108,6 +111,7 @@ class StrategyContents:
                 "locale_id",
             )
             .order_by("path"),
+            request,
             locale=locale,
         )
         types = ContentType.objects.get_for_models(
@@ -130,7 +134,7 @@ class StrategyContents:
     @property
     def whole_url(self):
         """The whole strategy on one page, in the resident's language."""
-        return local_link(self.strategy).url + self.strategy.reverse_subpage("whole")
+        return local_link(self.strategy, self.request).url + self.strategy.reverse_subpage("whole")
 
     def _index(self, page):
         for position, part in enumerate(self.parts):
@@ -177,6 +181,9 @@ class StrategyPartMixin(models.Model):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if "strategy_contents" not in self.__dict__ and self.strategy:
+            # The contents' links as paths on the requested site.
+            self.__dict__["strategy_contents"] = StrategyContents(self.strategy, request)
         contents = self.strategy_contents
         context["strategy"] = self.strategy
         if contents is not None:

@@ -191,7 +191,7 @@ class StrategyPage(EasyReadMixin, RoutablePageMixin, IntroductionMixin, BasePage
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        contents = StrategyContents(self)
+        contents = StrategyContents(self, request)
         context["contents"] = contents
         context["next_part"] = contents.next(self)
         context["successor"] = self.get_successor() if self.is_superseded else None

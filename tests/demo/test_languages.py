@@ -7,7 +7,7 @@ import re
 
 import pytest
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from case_studies.models import CaseStudyPage
 from core.models import CouncilTexts
@@ -44,15 +44,15 @@ def test_the_whole_2014_strategy_and_the_case_studies_are_translated(client, dem
     locale = Locale.objects.get(language_code=code)
     english = [
         *strategy.get_children().live(),
-        *CaseStudyPage.objects.live().filter(locale__language_code="en"),
+        *CaseStudyPage.objects.live().descendant_of(demo),
     ]
-    assert len(english) >= 24  # foreword, 3 sections, the model, 3 + 8 parts, 9 case studies
+    assert len(english) >= 20  # foreword, 3 sections, the model, 3 + 8 parts, 5 case studies
     for page in english:
         translated = page.get_translation_or_none(locale)
         assert translated is not None and translated.live, page.url_path
-        html = client.get(translated.url).content.decode()
-        assert NOT_TRANSLATED not in html, translated.url
-        assert 'id="main-content" lang="en"' not in html, translated.url
+        html = client.get(translated.get_url_parts()[2]).content.decode()
+        assert NOT_TRANSLATED not in html, translated.get_url_parts()[2]
+        assert 'id="main-content" lang="en"' not in html, translated.get_url_parts()[2]
 
 
 @pytest.mark.parametrize("code", ["gu", "pa", "bn", "zh-hant"])
@@ -81,13 +81,13 @@ def test_the_council_opening_hours_are_translated(client, demo, code):
 
 @pytest.mark.parametrize("code", ALL)
 def test_translated_home_pages_carry_the_english_home_pages_sections(client, demo, code):
-    english = Page.objects.get(depth=2, locale__language_code="en").specific
+    english = demo
     sections = english.get_children().live().in_menu()
     html = client.get(f"/{code}/").content.decode()
     for section in sections:
-        assert f'href="/{code}{section.url}"' in html, section.url
+        assert f'href="/{code}{section.get_url_parts()[2]}"' in html, section.get_url_parts()[2]
     # The latest case studies too, translated or marked English only.
-    assert f'href="/{code}/case-studies/wisbech-time-credits/"' in html
+    assert f'href="/{code}/case-studies/birstall-youth-cafe/"' in html
 
 
 @pytest.mark.parametrize("code", ALL)

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from demo import responses
-from demo.loader import CONTENT_DIR, DemoLoader
+from demo.loader import CONTENT_DIR, COUNCILS, DemoLoader
 from demo.translate import TRANSLATIONS_DIR, translate_pages
 
 
@@ -13,7 +13,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--council", default="leicestershire")
+        parser.add_argument(
+            "--council",
+            action="append",
+            help="A council's folder under the content folder (repeat for more); "
+            "all the demo's councils when not given.",
+        )
         parser.add_argument("--content", default=str(CONTENT_DIR), help="The content folder.")
         parser.add_argument(
             "--translations", default=str(TRANSLATIONS_DIR), help="The PO files' folder."
@@ -21,10 +26,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         loader = DemoLoader(stdout=self.stdout, content_dir=options["content"])
-        self.stdout.write(f"Demo content: {options['council']}")
+        councils = options["council"] or COUNCILS
+        self.stdout.write(f"Demo content: {', '.join(councils)}")
         with transaction.atomic():
-            loader.load_council(options["council"])
-            responses.load(loader)
+            for council in councils:
+                loader.load_council(council)
+                if council == "leicestershire":
+                    responses.load(loader)
         # Translations come last, outside that transaction: wagtail-localize
         # publishes each translation when its transaction commits, so inside one
         # long transaction a translated parent would be published from a copy
