@@ -3,6 +3,7 @@ what the resident was looking at, how it is named, and where it is in a
 given language. The views, emails and counts ask these rather than
 branching on the kind."""
 
+import re
 import uuid
 
 from django.apps import apps
@@ -11,6 +12,8 @@ from django.utils.translation import gettext as _
 from core.locales import active_locale, locale_for
 
 from .models import CONSULTATION, PLAN, TOPIC
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 class PageSubject:
@@ -91,6 +94,8 @@ class TopicSubject:
     def for_key(cls, key, language=None):
         from consultations.models import ConsultationIndexPage, ConsultationTopic
 
+        if not SLUG.fullmatch(key):
+            return None
         topic = ConsultationTopic.objects.filter(slug=key).first()
         if topic is None:
             return None
