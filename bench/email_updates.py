@@ -4,8 +4,8 @@ how long the background worker takes to send them all.
 
     .venv/bin/python bench/email_updates.py [SUBSCRIBERS]   # default 5000
 
-Builds a throwaway SQLite database (or uses DATABASE_URL) with the demo
-content and a consultation with SUBSCRIBERS confirmed subscribers in the
+Builds a throwaway SQLite database (or uses DATABASE_URL) with a home page
+and a consultation with SUBSCRIBERS confirmed subscribers in the
 seven languages, publishes its results through the Wagtail admin's own edit
 view (a real POST, signed in as a superuser), then runs the worker
 (``db_worker --batch``) in this process with Django's in-memory email backend
@@ -39,9 +39,14 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from django_tasks_db.models import DBTaskResult  # noqa: E402
+from wagtail.test.utils.form_data import rich_text  # noqa: E402
 
-from consultations.factories import ConsultationPageFactory, survey_with_ids  # noqa: E402
-from consultations.models import ConsultationIndexPage  # noqa: E402
+from consultations.factories import (  # noqa: E402
+    ConsultationIndexPageFactory,
+    ConsultationPageFactory,
+    survey_with_ids,
+)
+from home.setup import ensure_site  # noqa: E402
 from subscriptions.models import CONSULTATION, Notification, Subscription  # noqa: E402
 from tests.consultations.admin_forms import consultation_form_data  # noqa: E402
 from tests.consultations.test_admin import three_sections  # noqa: E402
@@ -57,8 +62,8 @@ def say(line):
 
 def build(count):
     call_command("migrate", verbosity=0)
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    index = ConsultationIndexPage.objects.get(locale__language_code="en")
+    home = ensure_site().root_page
+    index = ConsultationIndexPageFactory(parent=home, slug="have-your-say")
     now = timezone.now()
     page = ConsultationPageFactory(
         parent=index,
@@ -98,7 +103,7 @@ def publish_results(page):
         timezone.localtime(page.opens_at),
         timezone.localtime(page.closes_at),
         results_published="on",
-        results="<p>We kept the library open on Saturdays.</p>",
+        results=rich_text("<p>We kept the library open on Saturdays.</p>"),
     )
     url = f"/admin/pages/{page.pk}/edit/"
     client.get(url)
@@ -112,7 +117,7 @@ def publish_results(page):
 
 def main():
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
-    say(f"Building the demo and {count} confirmed subscribers in {workdir} ...")
+    say(f"Building a site and {count} confirmed subscribers in {workdir} ...")
     page = build(count)
     request_time = publish_results(page)
     queued = DBTaskResult.objects.filter(task_path="subscriptions.events.fan_out").count()

@@ -49,7 +49,7 @@ def subscribe(request, kind, key):
     subject = subject_for(kind, key)
     if subject is None:
         raise Http404
-    form = SubscribeForm(request.POST or None)
+    form = SubscribeForm(request.POST if request.method == "POST" else None)
     context = {"form": form, "subject": subject, "back_url": subject.url(request)}
     if request.method == "POST" and form.is_valid():
         if form.is_spam():

@@ -34,7 +34,14 @@ from ..models.settings import ConsultationSettings
 from ..survey import definitions as d
 from ..survey.types import registry
 from . import exports
-from .log_actions import DELETE_RESPONSE, EXPORT_EQUALITY, EXPORT_RESPONSES, describe, record
+from .log_actions import (
+    DELETE_RESPONSE,
+    EXPORT_EQUALITY,
+    EXPORT_RESPONSE,
+    EXPORT_RESPONSES,
+    describe,
+    record,
+)
 from .permissions import response_permission_policy
 from .results import (
     FLAGGED,
@@ -448,6 +455,19 @@ class ResponseDetailView(ResponseMixin, OfficerView):
             can_delete=self.user_can("delete"),
         )
         return context
+
+
+class ResponseDocumentView(ResponseDetailView):
+    """One response as a document of its own that prints cleanly (for a
+    resident's subject access request): the same content as the response's
+    page, without the admin around it. It is an export: the officers' log
+    records who made it and the reference."""
+
+    template_name = "consultations/admin/response_document.html"
+
+    def get(self, request, *args, **kwargs):
+        record(request.user, EXPORT_RESPONSE, self.page, {"reference": self.response.reference})
+        return super().get(request, *args, **kwargs)
 
 
 def describe_answers(question, answers):
