@@ -8,11 +8,17 @@ that fails is tried again later, up to ``EMAIL_SEND_ATTEMPTS`` times in all,
 waiting 1, 5, 25... minutes between tries, then given up and logged. A
 message is only tried again when sending it raised, so it is never sent
 twice by this code.
+
+``record`` ("app_label.model:pk") names a row that notes how it ended: its
+``outcome`` ("sent" or "gave up") and ``outcome_at`` are set when the message
+is sent or given up (email updates keep one such row per update and
+subscriber, ``subscriptions.Notification``).
 """
 
 import logging
 from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
@@ -50,11 +56,11 @@ def from_data(data):
     return message
 
 
-def queue(message, what="email"):
+def queue(message, what="email", record=None):
     """Hand the message to the worker; False (and logged) if it could not be
     queued. ``what`` names it in the log, never the address."""
     try:
-        send_queued.enqueue(as_data(message), what, 1)
+        send_queued.enqueue(as_data(message), what, 1, record)
     except Exception:
         logger.exception("Could not queue the %s", what)
         return False
@@ -65,18 +71,27 @@ def retry_delay(attempt):
     return timedelta(minutes=5 ** (attempt - 1))
 
 
+def note_outcome(record, outcome):
+    if not record:
+        return
+    label, pk = record.rsplit(":", 1)
+    apps.get_model(label).objects.filter(pk=pk).update(outcome=outcome, outcome_at=timezone.now())
+
+
 @task()
-def send_queued(data, what, attempt):
+def send_queued(data, what, attempt, record=None):
     try:
         from_data(data).send()
     except Exception:
         if attempt >= settings.EMAIL_SEND_ATTEMPTS:
             logger.exception("Gave up sending the %s after %d tries", what, attempt)
+            note_outcome(record, "gave up")
             return "gave up"
         logger.warning("Could not send the %s (try %d); trying again later", what, attempt)
         later = send_queued
         if default_task_backend.supports_defer:
             later = send_queued.using(run_after=timezone.now() + retry_delay(attempt))
-        later.enqueue(data, what, attempt + 1)
+        later.enqueue(data, what, attempt + 1, record)
         return "will try again"
+    note_outcome(record, "sent")
     return "sent"

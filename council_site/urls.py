@@ -39,6 +39,7 @@ if settings.DEBUG or settings.SERVE_MEDIA_FILES:
 # English at the root, the other languages under their prefix (/pl/, /ur/...).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("email-updates/", include("subscriptions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -50,11 +50,13 @@ PRUNE_CHANCE = 0.01
 SURVEY_SUBMIT = "survey-submit"  # final survey submissions per client address
 SURVEY_SAVE = "survey-save"  # save-and-return emails asked for per client address
 CONTACT = "contact"  # contact form requests per client address
-EMAIL_TO = "email-to"  # receipts and save-and-return emails per email address
+SUBSCRIBE = "subscribe"  # email-update sign-ups per client address
+EMAIL_TO = "email-to"  # receipts, save-and-return and confirmation emails per email address
 LIMIT_SETTINGS = {
     SURVEY_SUBMIT: "PUBLIC_SURVEY_SUBMITS_PER_HOUR",
     SURVEY_SAVE: "PUBLIC_SAVE_EMAILS_PER_HOUR",
     CONTACT: "PUBLIC_CONTACT_REQUESTS_PER_HOUR",
+    SUBSCRIBE: "PUBLIC_SUBSCRIBE_REQUESTS_PER_HOUR",
     EMAIL_TO: "EMAILS_PER_ADDRESS_PER_HOUR",
 }
 

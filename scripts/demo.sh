@@ -13,9 +13,16 @@ echo "(browsers send *.localhost here; for curl: --resolve staffordshire.localho
 echo "admin, analyst and equality set up two-step verification at their first sign-in:"
 echo "the set-up page shows the secret key; without a phone, 'oathtool --totp -b KEY' gives the code."
 # The background worker sends the emails (receipts, save-and-return links,
-# contact requests; printed to this terminal in development) and runs
+# contact requests, email updates; printed to this terminal in development) and runs
 # Wagtail's own background tasks. It stops with the web server.
 .venv/bin/python manage.py db_worker --no-reload --interval 1 &
 worker=$!
-trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
+# Email updates that follow the dates (a consultation opens, closes soon,
+# closes): checked every minute; in production, cron runs the same command.
+while true; do
+  .venv/bin/python manage.py send_email_updates || true
+  sleep 60
+done &
+updates=$!
+trap 'kill "$worker" "$updates" 2>/dev/null || true' EXIT INT TERM
 .venv/bin/python manage.py runserver 127.0.0.1:8000

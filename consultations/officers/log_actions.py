@@ -19,11 +19,13 @@ from ..retention import LOG_ACTION as REMOVE_PERSONAL_DATA
 EXPORT_RESPONSES = "consultations.export_responses"
 EXPORT_EQUALITY = "consultations.export_equality"
 DELETE_RESPONSE = "consultations.delete_response"
+EXPORT_RESPONSE = "consultations.export_response"
 
 LABELS = {
     EXPORT_RESPONSES: "Export responses",
     EXPORT_EQUALITY: "Export equality answers",
     DELETE_RESPONSE: "Delete a response",
+    EXPORT_RESPONSE: "Export one response",
 }
 
 
@@ -59,6 +61,8 @@ def describe(entry):
     data = entry.data or {}
     if entry.action == DELETE_RESPONSE:
         return f"Deleted response {data.get('reference', '')}"
+    if entry.action == EXPORT_RESPONSE:
+        return f"Exported response {data.get('reference', '')} as a document"
     filters = "; ".join(data.get("filters") or []) or "no filters"
     if entry.action == EXPORT_EQUALITY:
         return f"Exported the equality answers of {data.get('responses', 0)} responses ({filters})"

@@ -29,6 +29,11 @@ urlpatterns = [
     path("<int:page_id>/key-in/", keying_views.KeyInView.as_view(), name="key_in"),
     path("response/<int:response_id>/", views.ResponseDetailView.as_view(), name="response"),
     path(
+        "response/<int:response_id>/document/",
+        views.ResponseDocumentView.as_view(),
+        name="document",
+    ),
+    path(
         "response/<int:response_id>/delete/",
         views.ResponseDeleteView.as_view(),
         name="delete",

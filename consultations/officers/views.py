@@ -38,7 +38,14 @@ from ..survey import definitions as d
 from ..survey.types import registry
 from . import exports
 from .councils import may, visible_consultations, visible_log_entries, visible_responses
-from .log_actions import DELETE_RESPONSE, EXPORT_EQUALITY, EXPORT_RESPONSES, describe, record
+from .log_actions import (
+    DELETE_RESPONSE,
+    EXPORT_EQUALITY,
+    EXPORT_RESPONSE,
+    EXPORT_RESPONSES,
+    describe,
+    record,
+)
 from .permissions import response_permission_policy
 from .results import (
     FLAGGED,
@@ -481,6 +488,19 @@ class ResponseDetailView(ResponseMixin, OfficerView):
             can_delete=self.user_may("delete", self.consultation_key),
         )
         return context
+
+
+class ResponseDocumentView(ResponseDetailView):
+    """One response as a document of its own that prints cleanly (for a
+    resident's subject access request): the same content as the response's
+    page, without the admin around it. It is an export: the officers' log
+    records who made it and the reference."""
+
+    template_name = "consultations/admin/response_document.html"
+
+    def get(self, request, *args, **kwargs):
+        record(request.user, EXPORT_RESPONSE, self.page, {"reference": self.response.reference})
+        return super().get(request, *args, **kwargs)
 
 
 def describe_answers(question, answers):

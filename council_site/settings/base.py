@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "delivery",
     "search",
     "limits",
+    "subscriptions",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -335,6 +336,11 @@ TASKS = {
 # time (1, 5, 25 minutes...), then given up and logged.
 EMAIL_SEND_ATTEMPTS = int(os.environ.get("EMAIL_SEND_ATTEMPTS", "4"))
 
+# Email updates (subscriptions/): unconfirmed addresses and their confirm
+# links last this many days; "closing soon" goes this many days before closing.
+EMAIL_UPDATES_UNCONFIRMED_DAYS = int(os.environ.get("EMAIL_UPDATES_UNCONFIRMED_DAYS", "3"))
+EMAIL_UPDATES_CLOSING_SOON_DAYS = int(os.environ.get("EMAIL_UPDATES_CLOSING_SOON_DAYS", "7"))
+
 # Email: SMTP in production, set by EMAIL_URL-style variables.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -416,7 +422,9 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 PUBLIC_SURVEY_SUBMITS_PER_HOUR = int(os.environ.get("PUBLIC_SURVEY_SUBMITS_PER_HOUR", "30"))
 PUBLIC_SAVE_EMAILS_PER_HOUR = int(os.environ.get("PUBLIC_SAVE_EMAILS_PER_HOUR", "20"))
 PUBLIC_CONTACT_REQUESTS_PER_HOUR = int(os.environ.get("PUBLIC_CONTACT_REQUESTS_PER_HOUR", "10"))
-# Receipts and save-and-return links together, to any one email address.
+PUBLIC_SUBSCRIBE_REQUESTS_PER_HOUR = int(os.environ.get("PUBLIC_SUBSCRIBE_REQUESTS_PER_HOUR", "20"))
+# Receipts, save-and-return links and email-update confirmations together, to
+# any one email address.
 EMAILS_PER_ADDRESS_PER_HOUR = int(os.environ.get("EMAILS_PER_ADDRESS_PER_HOUR", "10"))
 PUBLIC_LIMITS_BACKEND = "limits.counters.DatabaseCounter"
 # A whole survey sent sooner than this after its first section is flagged for

@@ -1,12 +1,26 @@
 """Tests: like development, but email kept in memory and fast password hashing."""
 
+import os
+
 from .dev import *  # noqa: F403
 
 DEBUG = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The browser layer's server runs in its own process: it writes each email to
+# a file in this folder instead, where the tests read what a resident got.
+if os.environ.get("EMAIL_FILE_PATH"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 # Background tasks run at once, inside the request, so that tests see their
-# effects; tests of the worker itself switch to the database queue.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# effects; tests of the worker itself switch to the database queue (and a
+# browser test's server with TASK_BACKEND=database, its worker run by the test).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if os.environ.get("TASK_BACKEND") == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the source folders, without collectstatic,

@@ -88,27 +88,11 @@ def live_manage(code):
     return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
 
 
-@pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
-    """The demo site, built by load_demo_content and served on 127.0.0.1."""
-    tmp_path = tmp_path_factory.mktemp("site")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "council_site.settings.test",
-        "DATABASE_URL": browser_database_url(tmp_path),
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "SERVE_MEDIA_FILES": "1",
-        **MANY_RESIDENTS_FROM_ONE_ADDRESS,
-    }
-    LIVE_ENV.clear()
-    LIVE_ENV.update(env)
-    manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput"], ["load_demo_content"]):
-        subprocess.run(
-            manage + command, env=env, cwd=settings.BASE_DIR, check=True, capture_output=True
-        )
+def serve(env, log_path):
+    """gunicorn serving the site with ``env`` on a free port of 127.0.0.1,
+    once it answers; returns the process and the base URL."""
     port = free_port()
-    log = open(tmp_path / "server.log", "w")  # noqa: SIM115 - open while the server runs
+    log = open(log_path, "w")  # noqa: SIM115 - open while the server runs
     server = subprocess.Popen(
         [
             sys.executable,
@@ -127,21 +111,45 @@ def live_site(tmp_path_factory):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    log.close()  # the server has its own copy
     base_url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
         try:
             urllib.request.urlopen(base_url + "/", timeout=5)
-            break
+            return server, base_url
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
                 server.kill()
-                raise RuntimeError((tmp_path / "server.log").read_text()) from None
+                raise RuntimeError(log_path.read_text()) from None
             time.sleep(0.3)
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory):
+    """The demo site, built by load_demo_content and served on 127.0.0.1."""
+    tmp_path = tmp_path_factory.mktemp("site")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "council_site.settings.test",
+        "DATABASE_URL": browser_database_url(tmp_path),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "SERVE_MEDIA_FILES": "1",
+        # Emails the server sends are files here (council_site/settings/test.py).
+        "EMAIL_FILE_PATH": str(tmp_path / "emails"),
+        **MANY_RESIDENTS_FROM_ONE_ADDRESS,
+    }
+    LIVE_ENV.clear()
+    LIVE_ENV.update(env)
+    manage = [sys.executable, "manage.py"]
+    for command in (["migrate", "--noinput"], ["load_demo_content"]):
+        subprocess.run(
+            manage + command, env=env, cwd=settings.BASE_DIR, check=True, capture_output=True
+        )
+    server, base_url = serve(env, tmp_path / "server.log")
     yield base_url
     server.terminate()
     server.wait(timeout=30)
-    log.close()
 
 
 @pytest.fixture(scope="session")

@@ -907,3 +907,28 @@ def test_exports_logged_in_wagtails_log_before_move_to_the_officers_log(consulta
     assert not PageLogEntry.objects.filter(action__startswith="consultations.").exists()
     assert not ModelLogEntry.objects.filter(action__startswith="consultations.").exists()
     assert PageLogEntry.objects.filter(action="wagtail.edit").exists()
+
+
+def test_one_response_exports_as_a_document_that_prints(consultation, analyst, three):
+    first, _second, _third = three
+    detail = analyst.get(url("response", first.pk)).content.decode()
+    assert url("document", first.pk) in detail
+    page = analyst.get(url("document", first.pk))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert f"<h1>Response {first.reference}</h1>" in html
+    assert "Więcej ławek 🙂" in html and '<span lang="pl" dir="auto">' in html
+    assert "Something else: Parish council" in html
+    assert "response_document.css" in html and "wagtail" not in html.lower()
+    assert "Equality monitoring" not in html  # analysts see no equality answer
+    entry = OfficerLogEntry.objects.get(action="consultations.export_response")
+    assert entry.data == {"reference": first.reference}
+    assert describe(entry) == f"Exported response {first.reference} as a document"
+
+    for name, group in [("keyer1", "Data entry"), ("editor1", "Consultation editors")]:
+        other = Client()
+        force_login_verified(other, staff(name, [group]))
+        refused = other.get(url("document", first.pk))
+        assert refused.status_code in (302, 403)  # Wagtail sends them back to the dashboard
+        assert "ławek" not in refused.content.decode()
+    assert OfficerLogEntry.objects.filter(action="consultations.export_response").count() == 1

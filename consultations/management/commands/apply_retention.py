@@ -5,12 +5,14 @@ counted again."""
 from django.core.management.base import BaseCommand
 
 from consultations.retention import apply_retention
+from subscriptions.retention import remove_unconfirmed
 
 
 class Command(BaseCommand):
     help = (
         "Remove email addresses, postcodes, free text marked as personal, equality answers "
-        "and saved part-way surveys from consultations past their retention period."
+        "and saved part-way surveys from consultations past their retention period, and "
+        "email-update addresses never confirmed."
     )
 
     def add_arguments(self, parser):
@@ -21,6 +23,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, **options):
+        unconfirmed = remove_unconfirmed(dry_run=dry_run)
+        if unconfirmed:
+            verb = "Would delete" if dry_run else "Deleted"
+            self.stdout.write(f"{verb} {unconfirmed} unconfirmed email-update address(es).")
         removals = apply_retention(dry_run=dry_run)
         prefix = "Would remove personal data from " if dry_run else "Removed personal data from "
         for removal in removals:
