@@ -37,6 +37,7 @@ class HomePage(EasyReadMixin, BasePage):
         "case_studies.CaseStudyIndexPage",
         "consultations.ConsultationIndexPage",
         "core.EasyReadIndexPage",
+        "events.EventIndexPage",
     ]
     template = "pages/home_page.html"
 

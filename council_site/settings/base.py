@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "strategy",
     "consultations",
     "case_studies",
+    "events",
     "search",
     "limits",
     # Wagtail and wagtail-localize

@@ -5,6 +5,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from case_studies.models import CaseStudyIndexPage
 from consultations.models import ConsultationIndexPage
 from core.models import ContactPage, EasyReadIndexPage, StandardPage
+from events.models import EventIndexPage
 from home.models import HomePage
 from strategy.models import StrategyPage
 from tests.signing_in import VerifiedLoginMixin
@@ -24,6 +25,7 @@ class PageTypeRulesTests(WagtailPageTestCase):
                 CaseStudyIndexPage,
                 ConsultationIndexPage,
                 EasyReadIndexPage,
+                EventIndexPage,
             },
         )
 
