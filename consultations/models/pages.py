@@ -138,6 +138,10 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
         help_text="What is proposed and why, in plain words.",
     )
     documents = StreamField([("document", DocumentLinkBlock())], blank=True, use_json_field=True)
+    # Events are pages of their own now (events.EventPage, which names the
+    # consultation it is part of). Events written here before that are still
+    # shown until `manage.py move_consultation_events` moves them (README,
+    # "Upgrading"); the field is no longer in the editor, so nothing new is added.
     events = StreamField([("event", EventBlock())], blank=True, use_json_field=True)
     other_ways_to_respond = RichTextField(
         features=["bold", "link", "ul"],
@@ -202,7 +206,6 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
         FieldPanel("topics"),
         FieldPanel("body"),
         FieldPanel("documents"),
-        FieldPanel("events"),
         FieldPanel("other_ways_to_respond"),
         MultiFieldPanel(
             [
