@@ -22,7 +22,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.blocks import StreamBlockValidationError
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale
 from wagtail.search import index
@@ -273,6 +273,13 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
 
     def is_open_at(self, now):
         return self.status_at(now) == OPEN
+
+    @path("data/headline-figures/<slug:file_format>/", name="headline_figures_data")
+    def headline_figures_data(self, request, file_format):
+        """The published headline figures as open data (``consultations.opendata``)."""
+        from ..opendata import headline_figures_response
+
+        return headline_figures_response(self, request, file_format)
 
     @property
     def is_open(self):

@@ -86,6 +86,7 @@ class DeliveryPlanPage(RoutablePageMixin, IntroductionMixin, BodyMixin, BasePage
         "delivery.ActionPage",
         "delivery.WorkstreamPage",
         "delivery.ProgressReportPage",
+        "delivery.FundingProgrammePage",
     ]
     show_in_menus_default = True
     template = "pages/delivery_plan_page.html"
@@ -109,9 +110,17 @@ class DeliveryPlanPage(RoutablePageMixin, IntroductionMixin, BodyMixin, BasePage
 
     def get_context(self, request, *args, **kwargs):
         from ..overview import plan_overview
+        from .funding import FundingProgrammePage
 
         context = super().get_context(request, *args, **kwargs)
         context.update(plan_overview(self, request))
+        context["funding_programmes"] = list(
+            FundingProgrammePage.objects.live()
+            .public()
+            .child_of(self)
+            .defer_streamfields()
+            .order_by("path")
+        )
         return context
 
     @path("feed/", name="feed")
