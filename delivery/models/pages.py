@@ -41,6 +41,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.easy_read import EasyReadMixin
 from core.models import BasePage, BodyMixin, IntroductionMixin
 
 from ..status import TAG_CLASSES, HasStatus, Status
@@ -49,11 +50,12 @@ from .measures import Measure
 ACTION_PARENTS = ["delivery.DeliveryPlanPage", "delivery.WorkstreamPage"]
 
 
-class DeliveryPlanPage(RoutablePageMixin, IntroductionMixin, BodyMixin, BasePage):
+class DeliveryPlanPage(EasyReadMixin, RoutablePageMixin, IntroductionMixin, BodyMixin, BasePage):
     """A strategy's delivery plan: its actions and how far each has got, counts
     of actions by status for each priority, a filter, a feed of progress
     updates, progress reports and the plan's open data. Add actions below it
-    (or below a workstream, where the plan has workstreams)."""
+    (or below a workstream, where the plan has workstreams). Its Easy Read
+    version is a summary of what has been done so far."""
 
     strategy = models.ForeignKey(
         "strategy.StrategyPage",
@@ -75,11 +77,16 @@ class DeliveryPlanPage(RoutablePageMixin, IntroductionMixin, BodyMixin, BasePage
             heading="What this plan delivers",
         ),
         FieldPanel("body"),
+        *EasyReadMixin.easy_read_panels,
     ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
+    search_fields = (
+        BasePage.search_fields
+        + [
+            index.SearchField("introduction"),
+            index.SearchField("body"),
+        ]
+        + EasyReadMixin.search_fields
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = [

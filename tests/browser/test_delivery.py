@@ -17,6 +17,7 @@ PAGES = [
     PLAN + "delivery-planning-workshops/",
     PLAN + "progress-november-2014-to-march-2015/",
     PLAN + "shire-grants-programme/",
+    PLAN + "easy-read/",
     PLAN + "data/",
     "/delivery-plan-2022-26/",
     "/delivery-plan-2022-26/prevention/",
