@@ -28,6 +28,9 @@ from .models import (
     ActionPage,
     ActionPriority,
     DeliveryPlanPage,
+    FundedProject,
+    FundingProgrammePage,
+    FundingRound,
     Measure,
     ProgressReportPage,
     ProgressUpdate,
@@ -131,3 +134,27 @@ class ProgressReportPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ProgressReportPage
+
+
+class FundingProgrammePageFactory(wagtail_factories.PageFactory):
+    """A funding programme. ``rounds`` and ``projects`` (lists of dicts of
+    ``FundingRound`` and ``FundedProject`` fields) give it its figures."""
+
+    title = factory.Sequence(lambda n: f"Funding programme {n}")
+    introduction = "Grants for community groups."
+
+    class Meta:
+        model = FundingProgrammePage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def rounds(self, create, extracted, **kwargs):
+        for order, fields in enumerate(extracted or []):
+            self.rounds.add(FundingRound(sort_order=order, **fields))
+
+    @factory.post_generation
+    def projects(self, create, extracted, **kwargs):
+        for order, fields in enumerate(extracted or []):
+            self.projects.add(FundedProject(sort_order=order, **fields))
+        if create:
+            self.save()

@@ -3,23 +3,16 @@ their status, and their progress updates with the measures' figures, as CSV
 and JSON at stable addresses below the plan (``data/actions/csv/``,
 ``data/progress-updates/json/`` ...), listed on ``data/``."""
 
-import csv
-import io
-import json
-
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.template.response import TemplateResponse
+
+from core.opendata import FORMATS, LICENCE, data_response
 
 from .models import Measure, ProgressUpdate
 from .overview import PlanOverview
 from .status import Status
 
-LICENCE = {
-    "name": "Open Government Licence v3.0",
-    "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
-}
 DATASETS = ["actions", "progress-updates"]
-FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
 
 def actions_rows(plan, request):
@@ -71,41 +64,39 @@ ROWS = {"actions": actions_rows, "progress-updates": updates_rows}
 def dataset_response(plan, request, dataset, file_format):
     if dataset not in ROWS or file_format not in FORMATS:
         raise Http404
-    rows = list(ROWS[dataset](plan, request))
-    if file_format == "json":
-        body = json.dumps(
-            {
-                "dataset": dataset,
-                "plan": plan.title,
-                "publisher": str(request.get_host()),
-                "licence": LICENCE,
-                "rows": rows,
-            },
-            ensure_ascii=False,
-            indent=1,
-        )
-        response = HttpResponse(body, content_type=FORMATS["json"])
-    else:
-        out = io.StringIO()
-        fields = list(rows[0]) if rows else []
-        writer = csv.DictWriter(out, fieldnames=fields)
-        writer.writeheader()
-        for row in rows:
-            # Text a spreadsheet would run as a formula is kept as text.
-            writer.writerow(
-                {
-                    k: f"'{v}" if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v
-                    for k, v in row.items()
-                }
-            )
-        response = HttpResponse(out.getvalue(), content_type=FORMATS["csv"])
-    response["Link"] = f'<{LICENCE["url"]}>; rel="license"'
-    response["Content-Disposition"] = f'inline; filename="{plan.slug}-{dataset}.{file_format}"'
-    return response
+    return data_response(
+        ROWS[dataset](plan, request),
+        dataset=dataset,
+        about={"plan": plan.title},
+        request=request,
+        filename=f"{plan.slug}-{dataset}",
+        file_format=file_format,
+    )
+
+
+def consultations_with_figures(plan):
+    """The consultations that led to the plan's actions whose headline figures
+    are published, in the plan's language where translated, by title: their
+    figures are listed with the plan's datasets. Two queries at most."""
+    from consultations.models import ConsultationPage
+    from consultations.opendata import has_published_figures
+    from strategy.models.mixins import in_locale
+
+    pages = (
+        ConsultationPage.objects.live()
+        .public()
+        .filter(delivery_action_links__action__in=plan.live_actions().values("pk"))
+        .distinct()
+    )
+    pages = in_locale(
+        [page for page in pages if has_published_figures(page)], plan.locale_id, ConsultationPage
+    )
+    return sorted(pages, key=lambda page: page.title)
 
 
 def data_page(plan, request):
     context = plan.get_context(request)
     context["datasets"] = DATASETS
     context["licence"] = LICENCE
+    context["consultations"] = consultations_with_figures(plan)
     return TemplateResponse(request, "pages/delivery_plan_data.html", context)

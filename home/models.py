@@ -41,6 +41,7 @@ class HomePage(EasyReadMixin, BasePage):
         "consultations.ConsultationIndexPage",
         "delivery.DeliveryPlanPage",
         "core.EasyReadIndexPage",
+        "events.EventIndexPage",
     ]
     template = "pages/home_page.html"
     search_label = _("Home page")

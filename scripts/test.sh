@@ -57,7 +57,7 @@ echo "== Django checks"
 DJANGO_SETTINGS_MODULE=council_site.settings.production SECRET_KEY=$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(60))') \
   .venv/bin/python manage.py check --deploy --fail-level WARNING
 echo "== security linter and advisories"
-.venv/bin/bandit -q -ll -r core consultations delivery search strategy case_studies home staff_logins council_site \
+.venv/bin/bandit -q -ll -r core consultations delivery events search strategy case_studies home staff_logins council_site \
   -x '*/migrations/*'
 bash scripts/audit.sh
 echo "== pytest"

@@ -42,6 +42,7 @@ TYPE_GROUPS = [
     ("building-block", _("Building blocks"), ["strategy.BuildingBlockPage"]),
     ("case-study", _("Case studies"), ["case_studies.CaseStudyPage"]),
     ("consultation", _("Consultations"), ["consultations.ConsultationPage"]),
+    ("event", _("Events"), ["events.EventPage"]),
     ("other", _("Other pages"), []),
 ]
 

@@ -22,7 +22,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.blocks import StreamBlockValidationError
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale
 from wagtail.search import index
@@ -140,6 +140,10 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
         help_text="What is proposed and why, in plain words.",
     )
     documents = StreamField([("document", DocumentLinkBlock())], blank=True, use_json_field=True)
+    # Events are pages of their own now (events.EventPage, which names the
+    # consultation it is part of). Events written here before that are still
+    # shown until `manage.py move_consultation_events` moves them (README,
+    # "Upgrading"); the field is no longer in the editor, so nothing new is added.
     events = StreamField([("event", EventBlock())], blank=True, use_json_field=True)
     other_ways_to_respond = RichTextField(
         features=["bold", "link", "ul"],
@@ -209,7 +213,6 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
         FieldPanel("topics"),
         FieldPanel("body"),
         FieldPanel("documents"),
-        FieldPanel("events"),
         FieldPanel("other_ways_to_respond"),
         MultiFieldPanel(
             [
@@ -277,6 +280,13 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
 
     def is_open_at(self, now):
         return self.status_at(now) == OPEN
+
+    @path("data/headline-figures/<slug:file_format>/", name="headline_figures_data")
+    def headline_figures_data(self, request, file_format):
+        """The published headline figures as open data (``consultations.opendata``)."""
+        from ..opendata import headline_figures_response
+
+        return headline_figures_response(self, request, file_format)
 
     @property
     def is_open(self):

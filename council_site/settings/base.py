@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "consultations",
     "case_studies",
     "delivery",
+    "events",
     "search",
     "limits",
     "subscriptions",

@@ -1,3 +1,4 @@
+from .funding import FundedProject, FundingProgrammePage, FundingRound
 from .measures import Measure
 from .pages import (
     ActionBuildingBlock,
@@ -20,6 +21,9 @@ __all__ = [
     "ActionPage",
     "ActionPriority",
     "DeliveryPlanPage",
+    "FundedProject",
+    "FundingProgrammePage",
+    "FundingRound",
     "Measure",
     "ProgressReportPage",
     "ProgressUpdate",

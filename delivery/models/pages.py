@@ -41,6 +41,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.easy_read import EasyReadMixin
 from core.models import BasePage, BodyMixin, IntroductionMixin
 
 from ..status import TAG_CLASSES, HasStatus, Status
@@ -49,11 +50,12 @@ from .measures import Measure
 ACTION_PARENTS = ["delivery.DeliveryPlanPage", "delivery.WorkstreamPage"]
 
 
-class DeliveryPlanPage(RoutablePageMixin, IntroductionMixin, BodyMixin, BasePage):
+class DeliveryPlanPage(EasyReadMixin, RoutablePageMixin, IntroductionMixin, BodyMixin, BasePage):
     """A strategy's delivery plan: its actions and how far each has got, counts
     of actions by status for each priority, a filter, a feed of progress
     updates, progress reports and the plan's open data. Add actions below it
-    (or below a workstream, where the plan has workstreams)."""
+    (or below a workstream, where the plan has workstreams). Its Easy Read
+    version is a summary of what has been done so far."""
 
     strategy = models.ForeignKey(
         "strategy.StrategyPage",
@@ -75,17 +77,23 @@ class DeliveryPlanPage(RoutablePageMixin, IntroductionMixin, BodyMixin, BasePage
             heading="What this plan delivers",
         ),
         FieldPanel("body"),
+        *EasyReadMixin.easy_read_panels,
     ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
+    search_fields = (
+        BasePage.search_fields
+        + [
+            index.SearchField("introduction"),
+            index.SearchField("body"),
+        ]
+        + EasyReadMixin.search_fields
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = [
         "delivery.ActionPage",
         "delivery.WorkstreamPage",
         "delivery.ProgressReportPage",
+        "delivery.FundingProgrammePage",
     ]
     show_in_menus_default = True
     template = "pages/delivery_plan_page.html"
@@ -109,9 +117,17 @@ class DeliveryPlanPage(RoutablePageMixin, IntroductionMixin, BodyMixin, BasePage
 
     def get_context(self, request, *args, **kwargs):
         from ..overview import plan_overview
+        from .funding import FundingProgrammePage
 
         context = super().get_context(request, *args, **kwargs)
         context.update(plan_overview(self, request))
+        context["funding_programmes"] = list(
+            FundingProgrammePage.objects.live()
+            .public()
+            .child_of(self)
+            .defer_streamfields()
+            .order_by("path")
+        )
         return context
 
     @path("feed/", name="feed")

@@ -1,10 +1,11 @@
 """The delivery plans in a real browser: axe on every new page type and state
 in English, Polish and Urdu, reflow at 320 px, the filter without JavaScript,
-and the progress report printed on A4 without cut-off tables."""
+the progress report printed on A4 without cut-off tables, and an editor's
+progress update reaching the public plan and its feed at once."""
 
 import pytest
 
-from .conftest import DESKTOP, assert_no_axe_violations
+from .conftest import DESKTOP, assert_no_axe_violations, live_manage, sign_in_staff
 
 PLAN = "/action-plan-2015/"
 PAGES = [
@@ -15,6 +16,9 @@ PAGES = [
     PLAN + "support-for-voluntary-groups/",
     PLAN + "delivery-planning-workshops/",
     PLAN + "progress-november-2014-to-march-2015/",
+    PLAN + "shire-grants-programme/",
+    PLAN + "easy-read/",
+    PLAN + "data/",
     "/delivery-plan-2022-26/",
     "/delivery-plan-2022-26/prevention/",
     "/delivery-plan-2022-26/prevention/advice-easy-to-find/",
@@ -79,3 +83,53 @@ def test_the_progress_report_prints_on_a4_without_cut_off_tables(page):
     assert page.locator(".govuk-service-navigation").is_hidden()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+def whole_plan_counts(page):
+    """The plan's counts of actions by status (the table's last row), by status."""
+    page.goto(PLAN)
+    headings = page.locator(".app-status-counts thead th").all_inner_texts()[1:]
+    cells = page.locator(".app-status-counts__total td").all_inner_texts()
+    return dict(zip(headings, (int(cell) for cell in cells), strict=True))
+
+
+def test_an_editors_progress_update_shows_on_the_plan_and_in_the_feed_at_once(browser, live_site):
+    public = browser.new_context(base_url=live_site, viewport=DESKTOP)
+    resident = public.new_page()
+    before = whole_plan_counts(resident)
+    feed = resident.request.get(PLAN + "feed/").text()
+    assert "Parish councils chose to keep their own meetings" not in feed
+
+    staff = browser.new_context(base_url=live_site, viewport=DESKTOP)
+    editor = staff.new_page()
+    sign_in_staff(editor, "admin", "demo-admin-password")
+    action_id = live_manage(
+        "from delivery.models import ActionPage as A;"
+        "print(A.objects.get(slug='parish-council-forum', locale__language_code='en').pk)"
+    )
+    editor.goto(f"/admin/pages/{action_id}/edit/")
+    editor.get_by_role("button", name="Add progress update").click()
+    editor.locator("input[id^=id_updates-][id$=-date]").last.fill("2015-03-20")
+    editor.keyboard.press("Escape")
+    editor.locator("select[id^=id_updates-][id$=-status]").last.select_option("stopped")
+    editor.locator("textarea[id^=id_updates-][id$=-text]").last.fill(
+        "Parish councils chose to keep their own meetings, so the forum pilot stopped."
+    )
+    editor.get_by_role("button", name="More actions").last.click()
+    editor.locator("button[name=action-publish]").click()
+    editor.wait_for_url("**/admin/pages/*/")
+    assert "has been published" in editor.locator(".messages").inner_text()
+    staff.close()
+
+    # The very next request shows the change: the counts, the action, the feed.
+    after = whole_plan_counts(resident)
+    # A status no action has is not a column of the table until one has it.
+    assert after["Stopped"] == before.get("Stopped", 0) + 1
+    assert after["On track"] == before["On track"] - 1
+    assert after["All"] == before["All"]
+    resident.goto(PLAN + "parish-council-forum/")
+    assert resident.locator(".app-status-tag").first.inner_text() == "Stopped"
+    feed = resident.request.get(PLAN + "feed/").text()
+    assert "Try a new way of working with parish councils: now stopped" in feed
+    assert "Parish councils chose to keep their own meetings" in feed
+    public.close()

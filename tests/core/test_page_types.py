@@ -6,6 +6,7 @@ from case_studies.models import CaseStudyIndexPage
 from consultations.models import ConsultationIndexPage
 from core.models import ContactPage, EasyReadIndexPage, StandardPage
 from delivery.models import DeliveryPlanPage
+from events.models import EventIndexPage
 from home.models import HomePage
 from strategy.models import StrategyPage
 from tests.signing_in import VerifiedLoginMixin
@@ -26,6 +27,7 @@ class PageTypeRulesTests(WagtailPageTestCase):
                 ConsultationIndexPage,
                 DeliveryPlanPage,
                 EasyReadIndexPage,
+                EventIndexPage,
             },
         )
 

@@ -15,6 +15,7 @@ from delivery.factories import (
 from delivery.models import (
     ActionPage,
     DeliveryPlanPage,
+    FundingProgrammePage,
     ProgressReportPage,
     ProgressUpdate,
     WorkstreamPage,
@@ -172,7 +173,10 @@ def test_where_each_page_goes():
         ActionPage,
         WorkstreamPage,
         ProgressReportPage,
+        FundingProgrammePage,
     }
+    assert set(FundingProgrammePage.allowed_parent_page_models()) == {DeliveryPlanPage}
+    assert set(FundingProgrammePage.allowed_subpage_models()) == set()
     assert set(ActionPage.allowed_parent_page_models()) == {DeliveryPlanPage, WorkstreamPage}
     assert set(ActionPage.allowed_subpage_models()) == set()
     assert set(WorkstreamPage.allowed_subpage_models()) == {ActionPage}

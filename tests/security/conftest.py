@@ -14,6 +14,7 @@ from consultations.factories import (
     easy_read_rows,
     random_response,
 )
+from events.factories import EventIndexPageFactory, EventPageFactory
 from strategy.factories import (
     BuildingBlockPageFactory,
     CommunitiesModelPageFactory,
@@ -81,6 +82,17 @@ def whole_site(home, media_root):
     rng = random.Random(15)
     for page in (open_one, open_one, closed, closed, closed):
         random_response(page, rng, district="blaby")
+    events = EventIndexPageFactory(parent=home, slug="events", show_in_menus=True)
+    EventPageFactory(parent=events, slug="drop-in", part_of=[open_one])
+    EventPageFactory(
+        parent=events,
+        slug="workshop",
+        date=timezone.localdate() - datetime.timedelta(days=40),
+        status="held",
+        attendance=25,
+        summary="<p>What people said.</p>",
+        part_of=[closed],
+    )
     return {"home": home, "open": open_one, "closed": closed, "index": index}
 
 

@@ -115,6 +115,8 @@ PUBLIC_QUERIES = [
     ("/have-your-say/", ["status", "topic", "page"]),
     ("/ur/have-your-say/", ["status", "topic"]),
     ("/case-studies/", ["district", "priority", "building_block", "funding", "page"]),
+    ("/events/", ["when", "part_of", "format", "page"]),
+    ("/ur/events/", ["when", "part_of", "format", "page"]),
 ]
 
 
