@@ -49,13 +49,19 @@ class HostBanBackend(HTTPBackend):
         self.purge_batch([url])
 
     def purge_batch(self, urls):
+        if self.cache_scheme not in ("http", "https"):
+            logger.error(
+                "The caching proxy's address must be http or https, not %s", self.cache_scheme
+            )
+            return
         for host in sorted({urlsplit(url).netloc for url in urls}):
             request = BanRequest(
                 url=urlunsplit([self.cache_scheme, self.cache_netloc, "/", "", ""]),
                 headers={"Host": host, "User-Agent": "council-site-frontend-cache"},
             )
             try:
-                with urlopen(request, timeout=BAN_TIMEOUT_SECONDS):  # noqa: S310 - our own proxy
+                # Our own proxy, at an http(s) address from the settings (checked above).
+                with urlopen(request, timeout=BAN_TIMEOUT_SECONDS):  # noqa: S310  # nosec B310
                     pass
             except (HTTPError, URLError, OSError) as error:
                 # The pages then live until their s-maxage (PUBLIC_CACHE_SECONDS).
