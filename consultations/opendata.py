@@ -9,13 +9,11 @@ share, a figure that too few answered left out. There is nothing to download
 until staff publish the results."""
 
 from django.http import Http404
-from django.utils import timezone
 
 from core.addresses import absolute_url
 from core.opendata import data_response
 
 from .headlines import headline_figures
-from .models.pages import RESULTS
 from .models.settings import ConsultationSettings
 
 DATASET = "headline-figures"
@@ -31,10 +29,6 @@ FIELDS = [
     "percent",
     "note",
 ]
-
-
-def has_published_figures(page, now=None):
-    return page.status_at(now or timezone.now()) == RESULTS and bool(page.results_headlines)
 
 
 def headline_rows(page, request):
@@ -57,7 +51,7 @@ def headline_rows(page, request):
 
 
 def headline_figures_response(page, request, file_format):
-    if not has_published_figures(page):
+    if not page.has_published_figures():
         raise Http404
     return data_response(
         headline_rows(page, request),

@@ -79,7 +79,6 @@ def consultations_with_figures(plan):
     are published, in the plan's language where translated, by title: their
     figures are listed with the plan's datasets. Two queries at most."""
     from consultations.models import ConsultationPage
-    from consultations.opendata import has_published_figures
     from strategy.models.mixins import in_locale
 
     pages = (
@@ -89,7 +88,7 @@ def consultations_with_figures(plan):
         .distinct()
     )
     pages = in_locale(
-        [page for page in pages if has_published_figures(page)], plan.locale_id, ConsultationPage
+        [page for page in pages if page.has_published_figures()], plan.locale_id, ConsultationPage
     )
     return sorted(pages, key=lambda page: page.title)
 

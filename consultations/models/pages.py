@@ -281,6 +281,10 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
     def is_open_at(self, now):
         return self.status_at(now) == OPEN
 
+    def has_published_figures(self, now=None):
+        """Whether the results, with headline figures, are out (and so open data)."""
+        return self.status_at(now or timezone.now()) == RESULTS and bool(self.results_headlines)
+
     @path("data/headline-figures/<slug:file_format>/", name="headline_figures_data")
     def headline_figures_data(self, request, file_format):
         """The published headline figures as open data (``consultations.opendata``)."""
