@@ -1,13 +1,12 @@
 """The case study index's filters: a GET form that works without JavaScript,
 so every filtered list has an address residents can share."""
 
-from urllib.parse import urlencode
-
 from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core.filters import ChosenFiltersMixin
 from core.locales import active_locale
 from core.sites import site_pages
 
@@ -58,7 +57,7 @@ def same_page(pk):
     return Page.objects.filter(pk=pk).values("translation_key")
 
 
-class CaseStudyFilter:
+class CaseStudyFilter(ChosenFiltersMixin):
     def __init__(self, params, case_studies, site=None, districts=()):
         self.params = params
         self.form = CaseStudyFilterForm(
@@ -92,22 +91,3 @@ class CaseStudyFilter:
         if "funding" in self.values:
             queryset = queryset.filter(funding_source=self.values["funding"])
         return queryset.distinct()
-
-    def querystring(self, without=None):
-        params = {name: value for name, value in self.values.items() if name != without}
-        return urlencode(params)
-
-    def active(self):
-        """The filters in use, each with its label and the address without it."""
-        chosen = []
-        for name, value in self.values.items():
-            label = dict(self.form.fields[name].choices).get(str(value), value)
-            query = self.querystring(without=name)
-            chosen.append(
-                {
-                    "field": self.form.fields[name].label,
-                    "label": label,
-                    "remove_url": f"?{query}" if query else "?",
-                }
-            )
-        return chosen

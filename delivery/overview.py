@@ -8,14 +8,13 @@ mistyped or hostile address) is left out and the form says why; it never
 causes an error page. The whole overview costs the same few queries however
 many actions the plan has."""
 
-from urllib.parse import urlencode
-
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core.filters import ChosenFiltersMixin
 from strategy.models import BuildingBlockPage, PriorityPage, StrategyPage
 
 from .localize import localized
@@ -180,7 +179,7 @@ class PlanOverview:
         return rows
 
 
-class ActionFilter:
+class ActionFilter(ChosenFiltersMixin):
     def __init__(self, params, overview):
         self.overview = overview
         self.form = ActionFilterForm(
@@ -213,24 +212,6 @@ class ActionFilter:
             workstream = action.workstream
             return workstream is not None and workstream.slug == values["workstream"]
         return True
-
-    def querystring(self, without=None):
-        return urlencode({name: value for name, value in self.values.items() if name != without})
-
-    def active(self):
-        """The filters in use, each with its label and the address without it."""
-        chosen = []
-        for name, value in self.values.items():
-            label = dict(self.form.fields[name].choices).get(value, value)
-            query = self.querystring(without=name)
-            chosen.append(
-                {
-                    "field": self.form.fields[name].label,
-                    "label": label,
-                    "remove_url": f"?{query}" if query else "?",
-                }
-            )
-        return chosen
 
 
 def plan_overview(plan, request):

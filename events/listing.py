@@ -14,6 +14,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import ChosenFiltersMixin
 from core.locales import active_locale, default_locale
 
 from .models import (
@@ -49,7 +50,7 @@ class EventFilterForm(forms.Form):
             )
 
 
-class EventListing:
+class EventListing(ChosenFiltersMixin):
     """What the events index shows for one request."""
 
     def __init__(self, index, request):
@@ -151,21 +152,6 @@ class EventListing:
             }
             for code, label in TABS
         ]
-
-    def active(self):
-        """The filters in use, each with its label and the address without it."""
-        chosen = []
-        for name, value in self.values.items():
-            label = dict(self.form.fields[name].choices).get(value, value)
-            query = self.querystring(without=name)
-            chosen.append(
-                {
-                    "field": self.form.fields[name].label,
-                    "label": label,
-                    "remove_url": f"?{query}" if query else "?",
-                }
-            )
-        return chosen
 
     @property
     def hidden_fields(self):
