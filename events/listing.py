@@ -143,6 +143,11 @@ class EventListing(ChosenFiltersMixin):
         params.update({name: value for name, value in self.values.items() if name != without})
         return urlencode(params)
 
+    @property
+    def clear_query(self):
+        """What "Clear all filters" keeps: the tab."""
+        return "?when=past" if self.tab == PAST else ""
+
     def tabs(self):
         return [
             {
