@@ -1,7 +1,9 @@
 """Registers the officers' side of consultations (``consultations.officers``)
 with Wagtail, which looks for hooks in this module only."""
 
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.html import format_html, json_script
 from wagtail import hooks
 
 from consultations.officers import urls
@@ -15,6 +17,7 @@ from consultations.officers.menu import (
 )
 from consultations.officers.staff_groups import CouncilStaffGroupViewSet
 from consultations.page_form import MOVE_DATES, DatesMoved
+from consultations.survey.keys import condition_choices
 
 
 @hooks.register("register_admin_urls")
@@ -43,6 +46,17 @@ def responses_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def responses_listing_button(page, user, next_url=None):
     yield ResponsesPageMenuItem(page=page)
+
+
+@hooks.register("insert_editor_js")
+def survey_condition_choices():
+    """The "show only if" boxes of the survey builder suggest the earlier
+    single-choice questions and their options (static/consultations/conditions.js)."""
+    return format_html(
+        '{}<script src="{}"></script>',
+        json_script(condition_choices(), "survey-condition-choices"),
+        static("consultations/conditions.js"),
+    )
 
 
 @hooks.register("register_log_actions")

@@ -88,3 +88,23 @@ def fill_keys(stream):
                     question_keys,
                 )
             fill_codes(question.block, value)
+
+
+def condition_choices():
+    """For the survey builder's "show only if" suggestions: each question type
+    a condition may depend on (single-choice ones), with its fixed options
+    (agreement scale, yes/no, areas) or none where staff write the options."""
+    from .types import registry
+
+    choices = {}
+    for name, block in registry.blocks.items():
+        question_type = registry.get(name)
+        if not question_type.single_valued_choice:
+            continue
+        editable = any(True for _ in option_lists(block, dict.fromkeys(block.child_blocks, [])))
+        options = []
+        if not editable:
+            question = question_type.to_question(block.to_python({"key": "k", "label": "k"}))
+            options = [[option.code, str(option.label)] for option in question.options]
+        choices[name] = {"options": options}
+    return choices

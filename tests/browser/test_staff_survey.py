@@ -20,7 +20,9 @@ def test_staff_build_a_survey_in_the_admin_and_a_resident_completes_it(browser, 
 
     index_id = live_manage(
         "from consultations.models import ConsultationIndexPage as P;"
-        "print(P.objects.get(locale__language_code='en').pk)"
+        "from wagtail.models import Site;"
+        "home = Site.objects.get(is_default_site=True).root_page;"
+        "print(P.objects.descendant_of(home).get(locale__language_code='en').pk)"
     )
     add_url = f"/admin/pages/add/consultations/consultationpage/{index_id}/"
     admin.goto(add_url)  # the editor's form, which sets the CSRF cookie
