@@ -84,7 +84,34 @@ def django_db_setup(
         )
     yield
     with django_db_blocker.unblock():
+        end_stray_sessions(request)
         teardown_databases(config, verbosity=verbosity)
+
+
+def end_stray_sessions(request):
+    """Ends any other session still open on the PostgreSQL test database, which
+    would stop Django dropping it, and names them in the run's warnings: a
+    connection left behind by a thread or a helper process is a fault to find,
+    not a reason to fail every test's teardown."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    name = connection.settings_dict["NAME"]
+    connection.close()
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(
+            "SELECT pid, application_name, state, left(query, 200) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        )
+        stray = cursor.fetchall()
+        for pid, *_ in stray:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+    if stray:
+        import warnings
+
+        warnings.warn(f"sessions left open on {name}, ended: {stray}", stacklevel=1)
 
 
 @pytest.fixture(autouse=True)

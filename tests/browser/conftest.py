@@ -26,6 +26,9 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Several councils are served as *.localhost; Chromium is told where that
+    # is in case the machine's resolver does not know.
+    "--host-resolver-rules=MAP *.localhost 127.0.0.1",
 ]
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 PHONE = {"width": 320, "height": 640}

@@ -2,8 +2,8 @@
 councils and a fourth one made with ``manage.py create_council`` each serve
 their own home page, which passes axe.
 
-Browsers send ``*.localhost`` to this machine; Chromium is also told so, in
-case the machine's resolver does not. A council made while the site is
+Browsers send ``*.localhost`` to this machine; the layer's Chromium is also
+told so (conftest), in case the machine's resolver does not. A council made while the site is
 running is served by a server started after it (each server process keeps
 the list of Sites it has seen), on the same database, as conftest serves the
 demo."""
@@ -18,8 +18,6 @@ import pytest
 from django.conf import settings
 
 from .conftest import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DESKTOP,
     LIVE_ENV,
     assert_no_axe_violations,
@@ -27,20 +25,6 @@ from .conftest import (
 )
 
 pytestmark = pytest.mark.browser
-
-RESOLVE_LOCALHOST = "--host-resolver-rules=MAP *.localhost 127.0.0.1"
-
-
-@pytest.fixture(scope="module")
-def any_host_browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, RESOLVE_LOCALHOST]
-        )
-        yield browser
-        browser.close()
 
 
 def open_home(browser, base_url):
@@ -57,11 +41,9 @@ def open_home(browser, base_url):
         ("cambridgeshire.localhost", "Cambridgeshire County Council"),
     ],
 )
-def test_the_demos_other_councils_serve_their_own_home_page(
-    any_host_browser, live_site, host, name
-):
+def test_the_demos_other_councils_serve_their_own_home_page(browser, live_site, host, name):
     port = urlsplit(live_site).port
-    context, page = open_home(any_host_browser, f"http://{host}:{port}")
+    context, page = open_home(browser, f"http://{host}:{port}")
     try:
         assert name in page.locator("header").inner_text()
         assert "Leicestershire" not in page.content()
@@ -116,9 +98,9 @@ def fourth_council(live_site, tmp_path_factory):
 
 
 def test_a_council_made_by_create_council_serves_a_home_page_that_passes_axe(
-    any_host_browser, fourth_council
+    browser, fourth_council
 ):
-    context, page = open_home(any_host_browser, fourth_council)
+    context, page = open_home(browser, fourth_council)
     try:
         assert "Fourth County Council" in page.locator("header").inner_text()
         assert page.locator("a[lang='gu']").count() == 0
