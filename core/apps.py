@@ -7,9 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Site core"
 
     def ready(self):
-        from core import frontend_cache
+        from core import chrome_cache, frontend_cache
 
         frontend_cache.connect()
+        chrome_cache.connect()
         from wagtail.images import get_image_model
         from wagtail.images.models import WagtailImageFieldFile
 

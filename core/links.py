@@ -21,8 +21,9 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from core.chrome_cache import remembered
 from core.locales import active_locale, default_locale, language_of
 
 # What the site's menus call a page of these kinds when it is not translated yet:
@@ -168,9 +169,22 @@ def local_link(page, request=None, chrome=False):
 
 def menu_pages(home, request=None, specific=False):
     """The menu in the active language: the English home page's children marked
-    "show in menus", each swapped for its live translation where there is one
-    (two queries), the others linked under the language's prefix and marked
-    "English only" (see core.links)."""
+    "show in menus", each swapped for its live translation where there is one,
+    the others linked under the language's prefix and marked "English only"
+    (see core.links). Kept in Django's cache until anything changes
+    (core/chrome_cache.py)."""
+    site = Site.find_for_request(request) if request is not None else None
+    return remembered(
+        "menu",
+        lambda: _menu_pages(home, request, specific),
+        home.pk,
+        active_locale().language_code,
+        specific,
+        site.pk if site else "",
+    )
+
+
+def _menu_pages(home, request, specific):
     source = home.get_translation_or_none(default_locale()) or home
     english = source.get_children().live().public().in_menu()
     if specific:

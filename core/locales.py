@@ -1,30 +1,37 @@
-"""Wagtail's locales, looked up once per process instead of once per call:
+"""Wagtail's locales, looked up in Django's cache instead of the database:
 Locale.get_active() and get_default() each cost a query, and a page asks
-several times. The cache empties whenever a locale is saved or deleted."""
+several times. The kept list is read again after any locale is saved or
+deleted, on every app server (core/chrome_cache.py)."""
 
 from django.conf import settings
-from django.db.models.signals import post_delete, post_migrate, post_save
-from django.dispatch import receiver
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
-_by_code = {}
-_by_id = {}
+from core.chrome_cache import remembered
+
+
+def all_locales():
+    """Every locale by its language code."""
+    return remembered(
+        "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()}
+    )
 
 
 def locale_for(language_code):
     code = get_supported_content_language_variant(language_code)
-    if code not in _by_code:
-        _by_code[code] = Locale.objects.get(language_code=code)
-    return _by_code[code]
+    try:
+        return all_locales()[code]
+    except KeyError:
+        raise Locale.DoesNotExist(f"No locale for {code!r}.") from None
 
 
 def language_of(locale_id):
     """The language code of a locale by its id (pages carry only the id)."""
-    if locale_id not in _by_id:
-        _by_id.update(Locale.objects.values_list("pk", "language_code"))
-    return _by_id[locale_id]
+    for code, locale in all_locales().items():
+        if locale.pk == locale_id:
+            return code
+    raise KeyError(locale_id)
 
 
 def active_locale():
@@ -35,15 +42,6 @@ def default_locale():
     return locale_for(settings.LANGUAGE_CODE)
 
 
-@receiver([post_save, post_delete], sender=Locale)
-def forget_locales(**kwargs):
-    _by_code.clear()
-    _by_id.clear()
-
-
-@receiver(post_migrate)
-def forget_locales_after_flush(**kwargs):
-    # "flush" (and the tests' database resets) empties tables without
-    # per-row signals, then sends post_migrate.
-    _by_code.clear()
-    _by_id.clear()
+def kept_get_for_language(manager, language_code):
+    """Wagtail's ``Locale.objects.get_for_language``, from the kept list."""
+    return locale_for(language_code)

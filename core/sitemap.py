@@ -18,6 +18,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
 from core.addresses import absolute_url, site_root_url
+from core.chrome_cache import remembered
 from core.models.settings import languages_for
 from core.sites import site_pages
 
@@ -90,7 +91,24 @@ class CouncilSitemap(Sitemap):
 
 @require_safe
 def sitemap(request):
-    return wagtail_sitemap(request, sitemaps={"pages": CouncilSitemap})
+    """The sitemap, built once and kept in Django's cache until anything on the
+    site changes (core/chrome_cache.py): it reads every page."""
+    number = request.GET.get("p", "1")
+    if not number.isdigit() or len(request.GET) > 1:
+        return wagtail_sitemap(request, sitemaps={"pages": CouncilSitemap})
+
+    def build():
+        response = wagtail_sitemap(request, sitemaps={"pages": CouncilSitemap})
+        response.render()
+        return response.status_code, response.content, dict(response.headers)
+
+    status, content, headers = remembered(
+        "sitemap", build, request.scheme, request.get_host(), int(number)
+    )
+    response = HttpResponse(content, status=status)
+    for name, value in headers.items():
+        response[name] = value
+    return response
 
 
 @require_safe

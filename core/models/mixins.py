@@ -8,10 +8,11 @@ from django.utils.text import capfirst
 from django.utils.translation import override
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from core.blocks import StandardBodyBlock
+from core.chrome_cache import restricted_sections
 from core.locales import default_locale, language_of
 from search.text import han_bigrams
 
@@ -168,6 +169,13 @@ class BasePage(SearchableMixin, ListingFieldsMixin, Page):
         site_id, root_url, page_path = parts
         with override(language_of(self.locale_id)):
             return site_id, root_url, translate_url(page_path, language)
+
+    def get_view_restrictions(self):
+        """Wagtail's check before serving a page, without its two queries on a
+        site with no private section (core/chrome_cache.py keeps the list)."""
+        if not restricted_sections():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def summary(self):

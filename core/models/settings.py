@@ -8,8 +8,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 
+from core.chrome_cache import remembered
 from core.colours import validate_brand_colour
-from core.locales import active_locale, default_locale
+from core.locales import active_locale, all_locales, default_locale
 
 DEFAULT_COUNCIL_NAME = "County Council"
 
@@ -243,6 +244,28 @@ class CouncilSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.source_texts().council_name if self.texts_id else DEFAULT_COUNCIL_NAME
+
+    @classmethod
+    def for_site(cls, site):
+        """The Site's details with their words in every language, kept in
+        Django's cache until anything changes (core/chrome_cache.py)."""
+        if site is None:
+            return super().for_site(site)
+        return remembered("council", lambda: cls._with_every_language(site), site.pk)
+
+    @classmethod
+    def _with_every_language(cls, site):
+        council = super().for_site(site)
+        source = council.source_texts()
+        if source is not None:
+            translations = {
+                texts.locale_id: texts
+                for texts in CouncilTexts.objects.filter(translation_key=source.translation_key)
+            }
+            council.__dict__["_local_texts"] = {
+                locale.pk: translations.get(locale.pk, source) for locale in all_locales().values()
+            }
+        return council
 
     def source_texts(self, create=False):
         """The English words (made, unsaved, when asked to and there are none)."""

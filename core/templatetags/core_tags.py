@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from core.blocks import anchor
+from core.chrome_cache import remembered
 from core.links import localize, menu_pages
 
 register = template.Library()
@@ -38,7 +39,11 @@ def site_home(request):
     cached = getattr(request, "_site_home", None)
     if cached is None:
         site = Site.find_for_request(request)
-        cached = site.root_page.specific.localized if site else None
+        cached = (
+            remembered("home", lambda: site.root_page.specific.localized, site.pk, get_language())
+            if site
+            else None
+        )
         request._site_home = cached
     return cached
 
@@ -112,14 +117,27 @@ def footer_links(context, council):
     """The footer's links to the standard pages chosen in "Council details" and
     the council's further footer links (under their pages' titles), each
     in the active language where it has been translated, else marked "English
-    only" (see core.links): two queries in all."""
+    only" (see core.links): kept in Django's cache until anything changes
+    (core/chrome_cache.py)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    return remembered(
+        "footer",
+        lambda: _footer_links(council, request),
+        council.pk,
+        get_language(),
+        site.pk if site else "",
+    )
+
+
+def _footer_links(council, request):
     ids = {field: getattr(council, f"{field}_id") for field, _label in FOOTER_LINKS}
     more = [block["value"] for block in council.footer_links.raw_data if block.get("value")]
     chosen = Page.objects.filter(id__in=[pk for pk in [*ids.values(), *more] if pk]).only(
         "id", "translation_key", "url_path", "locale_id", "content_type_id"
     )
     by_id = {page.id: page for page in chosen}
-    localize(list(by_id.values()), context.get("request"))
+    localize(list(by_id.values()), request)
     links = []
     for field, label in FOOTER_LINKS:
         page = by_id.get(ids[field])

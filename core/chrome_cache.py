@@ -1,0 +1,151 @@
+"""What every page looks up around its own content, kept in Django's cache.
+
+Every public page needs the same few things before it shows its own content:
+the Site asked for, the locales, whether any part of the site is private
+(Wagtail reads every view restriction for each ``.public()`` call), the
+council's details, the menu and the footer's links. Asked of the database,
+that was about twenty queries a page; kept in Django's cache (Redis, shared
+by every app server, when REDIS_URL is set: council_site/settings/base.py) it
+is none.
+
+Everything kept here is filed under one generation number, which any change
+to what it was built from moves on: a page saved, published, unpublished,
+moved or deleted, a Site, a locale, a view restriction, a site setting or
+the council's words. Nothing is then read under the old number again, on any
+app server, and the old entries expire by themselves. Survey answers and
+other residents' data never move it: they are not shown around a page.
+"""
+
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.query import PageQuerySet
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "chrome:generation"
+# Entries of an old generation are never read again; this only bounds how
+# long they take up room.
+TIMEOUT = 60 * 60
+MISSING = object()
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        # A number no earlier generation used, should the cache have lost it.
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def remembered(name, build, *parts):
+    """``build()``, kept under ``name`` and ``parts`` until anything changes."""
+    key = ":".join(["chrome", str(generation()), name, *map(str, parts)])
+    value = cache.get(key, MISSING)
+    if value is MISSING:
+        value = build()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def forget_now():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def forget():
+    """Moves on to a new generation now and again when the change is committed,
+    so that a page built from the old data in between is not kept."""
+    forget_now()
+    transaction.on_commit(forget_now)
+
+
+CHROME_MODELS = (Page, Site, Locale, PageViewRestriction, BaseSiteSetting, BaseGenericSetting)
+
+
+def changed(sender, instance, **kwargs):
+    from core.models.settings import CouncilTexts
+
+    if isinstance(instance, CHROME_MODELS + (CouncilTexts,)):
+        forget()
+
+
+def page_changed(sender, **kwargs):
+    forget()
+
+
+# --- Who may see what ------------------------------------------------------------
+
+
+def restricted_sections():
+    """The place in the tree of every page with a view restriction, as (path, depth)."""
+    return remembered(
+        "restrictions",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth")),
+    )
+
+
+def private_q(queryset):
+    """Wagtail's ``PageQuerySet.private_q`` (what ``.public()`` leaves out),
+    from the kept list of restricted sections instead of a query each time."""
+    q = Q()
+    for path, depth in restricted_sections():
+        q |= Q(path__startswith=path, depth__gte=depth)
+    return q if q else Q(pk__in=[])
+
+
+# --- The Site a request is for ---------------------------------------------------
+
+
+def site_for_hostname(hostname, port):
+    """Wagtail's ``get_site_for_hostname``, kept per host and port."""
+    from wagtail.models import sites
+
+    site = remembered(
+        "site",
+        lambda: _site_or_none(sites.uncached_site_for_hostname, hostname, port),
+        hostname,
+        port,
+    )
+    if site is None:
+        raise Site.DoesNotExist
+    return site
+
+
+def _site_or_none(find, hostname, port):
+    try:
+        return find(hostname, port)
+    except Site.DoesNotExist:
+        return None
+
+
+def connect():
+    """Listens for changes and puts the kept look-ups in Wagtail's place."""
+    post_save.connect(changed, dispatch_uid="chrome-cache-saved")
+    post_delete.connect(changed, dispatch_uid="chrome-cache-deleted")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(page_changed, dispatch_uid=f"chrome-cache-{id(signal)}")
+
+    if not getattr(PageQuerySet.private_q, "kept", False):
+        kept_private_q = private_q
+        kept_private_q.kept = True
+        PageQuerySet.private_q = kept_private_q
+
+    from wagtail.models import sites
+    from wagtail.models.i18n import LocaleManager
+
+    from core.locales import kept_get_for_language
+
+    if LocaleManager.get_for_language is not kept_get_for_language:
+        LocaleManager.get_for_language = kept_get_for_language
+
+    if not hasattr(sites, "uncached_site_for_hostname"):
+        sites.uncached_site_for_hostname = sites.get_site_for_hostname
+        sites.get_site_for_hostname = site_for_hostname
