@@ -121,9 +121,12 @@ def site_for_hostname(hostname, port):
 
 def _site_or_none(find, hostname, port):
     try:
-        return find(hostname, port)
+        site = find(hostname, port)
     except Site.DoesNotExist:
         return None
+    # Kept with it: the home page as its own type, which every request routes from.
+    site.root_page.specific  # noqa: B018
+    return site
 
 
 def connect():

@@ -6,6 +6,8 @@ import re
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Case, Value, When
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language, get_language_info
@@ -106,6 +108,33 @@ def easy_read_warnings(stream):
     return warnings
 
 
+def with_streams_present(queryset, *names):
+    """``queryset`` with, for each StreamField named, whether it holds
+    anything, so that a listing that defers its StreamFields (they are
+    large) can still say which pages have an Easy Read version or a survey
+    without loading each one's field again: ``stream_present(page, name)``."""
+    texts = {f"{name}_text": Cast(name, output_field=models.TextField()) for name in names}
+    flags = {
+        f"{name}_present": Case(
+            When(**{f"{name}_text__isnull": True}, then=Value(False)),
+            When(**{f"{name}_text": "[]"}, then=Value(False)),
+            default=Value(True),
+            output_field=models.BooleanField(),
+        )
+        for name in names
+    }
+    return queryset.annotate(**texts).annotate(**flags)
+
+
+def stream_present(page, name):
+    """Whether the page's StreamField ``name`` holds anything: from the
+    listing's annotation while the field is deferred, else from the field."""
+    present = page.__dict__.get(f"{name}_present")
+    if present is not None and name in page.get_deferred_fields():
+        return present
+    return bool(getattr(page, name))
+
+
 class EasyReadMixin(RoutablePageMixin, models.Model):
     """Adds an Easy Read version to a page, at <page URL>easy-read/."""
 
@@ -162,7 +191,7 @@ class EasyReadMixin(RoutablePageMixin, models.Model):
 
     @property
     def has_easy_read(self):
-        return bool(self.easy_read)
+        return stream_present(self, "easy_read")
 
     @property
     def easy_read_url(self):

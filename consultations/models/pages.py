@@ -28,7 +28,7 @@ from wagtail.models import Locale
 from wagtail.search import index
 
 from core.blocks import DocumentLinkBlock, StandardBodyBlock
-from core.easy_read import EasyReadMixin
+from core.easy_read import EasyReadMixin, stream_present, with_streams_present
 from core.models import BasePage
 from core.sites import site_pages
 
@@ -323,7 +323,7 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
 
     @property
     def has_survey(self):
-        return bool(self.survey)
+        return stream_present(self, "survey")
 
     # Rules when saving ----------------------------------------------------------
 
@@ -359,4 +359,5 @@ def open_consultations(locale=None, limit=None, site=None):
         .defer_streamfields()
         .order_by("closes_at")
     )
+    pages = with_streams_present(pages, "survey", "easy_read")
     return list(pages[:limit] if limit else pages)

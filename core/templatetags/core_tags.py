@@ -25,11 +25,19 @@ def breadcrumbs(context, page=None, ancestors=None):
     (an English page shown under /pl/ has English ancestors)."""
     page = page or context.get("page")
     request = context.get("request")
-    if ancestors is None:
-        ancestors = []
-        if page is not None and getattr(page, "depth", 0) > 2:
-            ancestors = list(page.get_ancestors().filter(depth__gte=2).defer_streamfields())
-    return {"ancestors": localize(ancestors, request, chrome=True), "request": request}
+    if ancestors is not None:
+        return {"ancestors": localize(ancestors, request, chrome=True), "request": request}
+    if page is None or getattr(page, "depth", 0) <= 2 or not page.pk:
+        return {"ancestors": [], "request": request}
+    site = Site.find_for_request(request) if request is not None else None
+
+    def build():
+        found = list(page.get_ancestors().filter(depth__gte=2).defer_streamfields())
+        return localize(found, request, chrome=True)
+
+    # Kept until anything changes (core/chrome_cache.py).
+    ancestors = remembered("breadcrumbs", build, page.pk, get_language(), site.pk if site else "")
+    return {"ancestors": ancestors, "request": request}
 
 
 def site_home(request):

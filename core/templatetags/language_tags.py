@@ -8,6 +8,7 @@ from django.utils.translation import get_language, get_language_info
 
 from core import links
 from core.addresses import absolute_url, subpage_path
+from core.chrome_cache import remembered
 from core.locales import language_of
 from core.models.settings import languages_for as offered_languages
 
@@ -15,20 +16,25 @@ register = template.Library()
 
 
 def translations_of(page):
-    """Live translations of a page by language code (one query, cached on the page)."""
+    """Live translations of a page by language code (kept in Django's cache
+    until anything changes, core/chrome_cache.py, and on the page)."""
     if page is None:
         return {}
     cached = getattr(page, "_live_translations", None)
     if cached is None:
-        cached = {
-            translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
-            .only("id", "url_path", "locale__language_code", "translation_key")
-        }
+        cached = remembered("translations", lambda: live_translations(page), page.translation_key)
         page._live_translations = cached
     return cached
+
+
+def live_translations(page):
+    return {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True)
+        .live()
+        .select_related("locale")
+        .only("id", "url_path", "locale__language_code", "translation_key")
+    }
 
 
 def languages_for(context):
@@ -149,7 +155,7 @@ def page_language(context):
     if page is None:
         return get_language()
     if not hasattr(page, "_content_language"):
-        page._content_language = page.locale.language_code
+        page._content_language = language_of(page.locale_id)
     return page._content_language
 
 

@@ -19,7 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from core.easy_read import EasyReadMixin
+from core.easy_read import EasyReadMixin, with_streams_present
 from core.models import BasePage, BodyMixin, IntroductionMixin
 from strategy.blocks import PrinciplesBlock
 
@@ -179,11 +179,9 @@ class StrategyPage(EasyReadMixin, RoutablePageMixin, IntroductionMixin, BasePage
         """The current strategy and the others published under this home page:
         one query, for the home page's "our strategy" section."""
         strategies = list(
-            cls.objects.child_of(home)
-            .live()
-            .public()
-            .defer_streamfields()
-            .order_by("-first_published_at")
+            with_streams_present(
+                cls.objects.child_of(home).live().public().defer_streamfields(), "easy_read"
+            ).order_by("-first_published_at")
         )
         current = next((strategy for strategy in strategies if strategy.is_current), None)
         others = [strategy for strategy in strategies if strategy is not current]

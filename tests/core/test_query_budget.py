@@ -1,0 +1,99 @@
+"""What a public page costs in SQL queries once warm (issue #20).
+
+Every public page type has a budget of queries for a second visit, with
+Django's cache as the tests configure it (each app server's own memory; Redis
+in production holds the same): the page's own content, never the chrome
+around it, which core/chrome_cache.py keeps. No budget is over 12. A listing
+costs the same with 5 items as with 50: nothing is asked once per item.
+
+The pages are built from the factories (tests/core/public_pages.py);
+``pytest -s tests/core/measure_public_pages.py`` prints the figures."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from tests.core.public_pages import (
+    LISTINGS,
+    add_listing_items,
+    build_public_pages,
+    public_paths,
+)
+
+MOST_QUERIES_FOR_ANY_PAGE = 12
+
+# Warm queries each page type may make: the most measured on SQLite or
+# PostgreSQL. Lower a figure when a page gets cheaper; never raise one past 12.
+BUDGET = {
+    "home": 7,
+    "home in Polish": 12,
+    "strategy": 2,
+    "strategy part": 2,
+    "foreword": 2,
+    "communities model": 2,
+    "priority": 6,
+    "building block": 6,
+    "case study index": 7,
+    "case study index, filtered": 7,
+    "case study": 7,
+    "consultation finder": 2,
+    "consultation": 4,
+    "survey start": 1,
+    "survey step": 1,
+    "Easy Read consultation": 3,
+    "Easy Read strategy": 5,
+    "Easy Read priority": 6,
+    "Easy Read index": 11,
+    "delivery plan": 11,
+    "workstream": 3,
+    "action": 10,
+    "progress report": 11,
+    "delivery plan feed": 4,
+    "events": 6,
+    "event": 2,
+    "search": 11,
+    "sitemap": 1,
+}
+
+
+def warm_queries(client, path):
+    """The queries of a second visit (the first fills the caches)."""
+    first = client.get(path)
+    assert first.status_code == 200, path
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_no_budget_is_over_twelve_queries():
+    assert max(BUDGET.values()) <= MOST_QUERIES_FOR_ANY_PAGE
+
+
+@pytest.fixture
+def pages(home):
+    return build_public_pages(home)
+
+
+def test_every_public_page_type_keeps_to_its_budget(pages):
+    paths = public_paths(pages)
+    assert set(paths) == set(BUDGET), "every public page type has a budget"
+    over = {}
+    for name, path in paths.items():
+        # A fresh visitor for each page (a survey step's session is its own).
+        count = warm_queries(Client(), path)
+        if count > BUDGET[name]:
+            over[name] = f"{count} queries, budget {BUDGET[name]} ({path})"
+    assert not over
+
+
+@pytest.mark.parametrize("kind", [*LISTINGS, "home"])
+def test_a_listing_costs_the_same_with_5_items_as_with_50(pages, kind):
+    path = LISTINGS.get(kind, "/")
+    kinds = ["case_studies", "consultations"] if kind == "home" else [kind]
+    for each in kinds:
+        add_listing_items(pages, each, 4)
+    with_5 = warm_queries(Client(), path)
+    for each in kinds:
+        add_listing_items(pages, each, 45)
+    assert warm_queries(Client(), path) == with_5
