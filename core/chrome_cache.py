@@ -16,6 +16,8 @@ app server, and the old entries expire by themselves. Survey answers and
 other residents' data never move it: they are not shown around a page.
 """
 
+import logging
+import re
 import time
 
 from django.core.cache import cache
@@ -27,11 +29,14 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+logger = logging.getLogger(__name__)
+
 GENERATION_KEY = "chrome:generation"
 # Entries of an old generation are never read again; this only bounds how
 # long they take up room.
 TIMEOUT = 60 * 60
 MISSING = object()
+HOSTNAME = re.compile(r"[a-z0-9.-]{1,253}", re.IGNORECASE)
 
 
 def generation():
@@ -44,20 +49,34 @@ def generation():
 
 
 def remembered(name, build, *parts):
-    """``build()``, kept under ``name`` and ``parts`` until anything changes."""
-    key = ":".join(["chrome", str(generation()), name, *map(str, parts)])
-    value = cache.get(key, MISSING)
+    """``build()``, kept under ``name`` and ``parts`` until anything changes.
+    With the cache out of reach (Redis down), built afresh each time: slower,
+    never wrong."""
+    try:
+        key = ":".join(["chrome", str(generation()), name, *map(str, parts)])
+        value = cache.get(key, MISSING)
+    except Exception:  # noqa: BLE001 (whatever the cache backend raises)
+        logger.warning("Django's cache is out of reach: %s built afresh", name, exc_info=True)
+        return build()
     if value is MISSING:
         value = build()
-        cache.set(key, value, TIMEOUT)
+        try:
+            cache.set(key, value, TIMEOUT)
+        except Exception:  # noqa: BLE001
+            logger.warning("Django's cache is out of reach: %s not kept", name, exc_info=True)
     return value
 
 
 def forget_now():
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns(), None)
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:
+            cache.set(GENERATION_KEY, time.time_ns(), None)
+    except Exception:  # noqa: BLE001 (whatever the cache backend raises)
+        # What was kept before the change may be read for up to TIMEOUT once
+        # the cache is back: say so loudly, but let the change itself through.
+        logger.error("Django's cache is out of reach: kept look-ups not forgotten", exc_info=True)
 
 
 def forget():
@@ -108,6 +127,10 @@ def site_for_hostname(hostname, port):
     """Wagtail's ``get_site_for_hostname``, kept per host and port."""
     from wagtail.models import sites
 
+    if not HOSTNAME.fullmatch(hostname or ""):
+        # Not a name any Site could have (the Host header is the client's):
+        # looked up, never kept.
+        return sites.uncached_site_for_hostname(hostname, port)
     site = remembered(
         "site",
         lambda: _site_or_none(sites.uncached_site_for_hostname, hostname, port),
