@@ -204,6 +204,9 @@ def public_paths(pages):
         "delivery plan feed": url("plan", "feed/"),
         "events": url("events"),
         "event": url("event"),
+        "event calendar file": url("event", "calendar/"),
+        "standard page": "/accessibility-statement/",
+        "contact page": "/contact/",
         "search": f"/search/?q={SEARCH_WORD}",
         "sitemap": "/sitemap.xml",
     }
