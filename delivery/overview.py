@@ -95,7 +95,18 @@ class PlanOverview:
             WorkstreamPage.objects.child_of(plan)
             .live()
             .public()
-            .only("id", "title", "slug", "path", "url_path", "depth", "locale_id")
+            # What its card shows too (core/models/mixins.py: summary).
+            .only(
+                "id",
+                "title",
+                "slug",
+                "path",
+                "url_path",
+                "depth",
+                "locale_id",
+                "listing_summary",
+                "search_description",
+            )
             .order_by("path")
         )
         for action in self.actions:

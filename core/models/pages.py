@@ -141,6 +141,23 @@ class ContactPage(RoutablePageMixin, BasePage):
         return mail.queue(message, "contact request")
 
 
+def add_first_pictures(pages):
+    """Each page's first Easy Read picture as ``page.easy_read_picture`` (or
+    None): one query for them all, where reading each page's rows would make
+    one a page."""
+    from wagtail.images import get_image_model
+
+    wanted = {}
+    for page in pages:
+        rows = page.easy_read.raw_data
+        first = rows[0] if len(rows) else None
+        if first and first.get("type") == "row":
+            wanted[page.pk] = (first.get("value") or {}).get("picture")
+    images = get_image_model().objects.in_bulk([pk for pk in wanted.values() if pk])
+    for page in pages:
+        page.easy_read_picture = images.get(wanted.get(page.pk))
+
+
 class EasyReadIndexPage(BasePage):
     """Lists every page on the site that has an Easy Read version."""
 
@@ -190,6 +207,7 @@ class EasyReadIndexPage(BasePage):
             if page.has_easy_read:
                 page.local_easy_read_url = page.local_link.url + page.reverse_subpage("easy_read")
                 shown.append(page)
+        add_first_pictures(shown)
         return shown
 
     def get_context(self, request, *args, **kwargs):

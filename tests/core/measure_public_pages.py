@@ -34,12 +34,13 @@ def say(line):
 
 def test_measure(home):
     paths = public_paths(build_public_pages(home))
-    client = Client()
     say(f"\n{connection.vendor}")
     say(f"{'page':34} {'status':>6} {'cold':>5} {'warm':>5} {'ms':>7} {'KB gz':>6}  repeated")
     for name, path in paths.items():
         # The log keeps the last 9,000 queries only: building the site filled it.
         connection.queries_log.clear()
+        # A fresh visitor for each page (a survey step's session is its own).
+        client = Client()
         with CaptureQueriesContext(connection) as cold:
             response = client.get(path)
         origins = []
