@@ -4,7 +4,9 @@ the same models and validation as the admin.
 Each council has a folder (``COUNCILS``, loaded in that order) with a
 ``council.yaml``: where its Site is served (the first council's is the
 default Site, which also answers any host that is not another council's), its
-details, picture library, development logins, pages it no longer has
+details, picture library, its own staff groups (``staff_groups: true``: the
+four groups ``create_council`` makes, tied to its Site), development logins
+(each in the groups it names), pages it no longer has
 (``retired``: removed when found, as when case studies move to another
 council) and the list of its page-tree files, in loading order. The picture
 library is shared: a later council may use the first one's pictures.
@@ -48,6 +50,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Collection, Page, Site
 from willow.image import Image as WillowImage
 
+from consultations.officers.councils import make_staff_groups
 from core.blocks import with_block_ids
 from core.models import CouncilSettings, EasyReadSurveyPictures, ImageCredit
 from home.setup import ensure_council_site, ensure_site
@@ -142,6 +145,8 @@ class DemoLoader:
         self.finish_deferred()
         self.council_settings(council.get("council", {}), translate=council.get("translate", True))
         self.site_setting(EasyReadSurveyPictures, council.get("easy_read_survey_pictures", {}))
+        if council.get("staff_groups"):
+            self.staff_groups()
         for login in council.get("logins", []):
             self.demo_login(**login)
 
@@ -405,6 +410,13 @@ class DemoLoader:
         setting.full_clean()
         setting.save()
         return setting
+
+    def staff_groups(self):
+        """The council's own staff groups, as ``create_council`` makes them
+        (named after its Council details, which are saved first)."""
+        groups = make_staff_groups(self.site)
+        self.say(f"  staff groups: {', '.join(group.name for group in groups.values())}")
+        return groups
 
     def demo_login(self, username, password, superuser=False, groups=(), role="editor"):
         """A login for trying the demo. Development settings only: production

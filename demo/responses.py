@@ -1,5 +1,6 @@
-"""Demo responses to the closed 2014 Communities Strategy consultation (its
-published "We asked, you said, we did" is content, in consultations.yaml).
+"""Demo responses: Leicestershire's to its closed 2014 Communities Strategy
+consultation (its published "We asked, you said, we did" is content, in
+consultations.yaml), and Staffordshire's to its open consultation (below).
 
 360 made-up responses spread over the consultation's ten weeks, the seven
 languages, both versions, the districts and the kinds of respondent, with
@@ -14,8 +15,10 @@ import random
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 
 from consultations.models import Answer, ConsultationPage, EqualityAnswer, Response, Theme
+from consultations.survey.types import registry
 
 LONDON = ZoneInfo("Europe/London")
 SLUG = "communities-strategy-2014"
@@ -455,6 +458,130 @@ def tag_themes(page, created, ids):
     Through.objects.bulk_create(links, ignore_conflicts=True)
 
 
-def load(loader):
+def load_leicestershire(loader):
     created = load_responses(consultation())
     loader.say(f"  {created} new demo responses to the 2014 consultation")
+
+
+# Staffordshire: "What would help you do your bit?", open while the demo runs.
+# A few dozen responses since it opened, in English and the languages
+# Staffordshire offers, so that its analysts have something to read and export.
+
+STAFFS_URL_PATH = "/staffordshire/have-your-say/doing-our-bit/"
+STAFFS_HOW_MANY = 40
+STAFFS_SEED = 2020
+STAFFS_REFERENCE = "DEMO-STAFFS-{:04d}"
+STAFFS_TOKEN = "demo-staffordshire-doing-our-bit-{:04d}"
+STAFFS_LANGUAGES = {"en": 82, "pa": 6, "ur": 6, "pl": 6}
+HELPED = {"regularly": 30, "now_and_then": 45, "not_yet": 25}
+EASY_TO_HELP = (12, 30, 22, 20, 8, 8)  # in the order of SCALE
+WHAT_WOULD_HELP = {
+    "en": [
+        "A list of the groups near me that need volunteers, and what they need.",
+        "Evening and weekend volunteering, as I work during the day.",
+        "Help for my mum to get online so that she can join the village group's chats.",
+        "Someone to ring who can tell me where to start.",
+        "Knowing that I can help for an hour now and then without signing up to every week.",
+        "Small grants for street parties and litter picks.",
+        "A lift to the community centre: there is no bus after six.",
+        "Training in first aid and in keeping people safe.",
+    ],
+    "pa": [
+        "ਨੇੜੇ ਦੇ ਗਰੁੱਪਾਂ ਦੀ ਜਾਣਕਾਰੀ ਪੰਜਾਬੀ ਵਿੱਚ ਮਿਲੇ ਤਾਂ ਚੰਗਾ ਹੋਵੇਗਾ।",
+        "ਸ਼ਾਮ ਨੂੰ ਮਦਦ ਕਰਨ ਦੇ ਮੌਕੇ।",
+    ],
+    "ur": [
+        "قریبی گروپوں کی معلومات اردو میں مل جائیں تو آسانی ہو گی۔",
+        "ہفتے کے آخر میں مدد کرنے کے مواقع۔",
+    ],
+    "pl": [
+        "Lista grup w okolicy, które szukają wolontariuszy.",
+        "Informacje po polsku o tym, jak zacząć pomagać.",
+    ],
+}
+
+
+def staffordshire_consultation():
+    return ConsultationPage.objects.get(url_path=STAFFS_URL_PATH, locale__language_code="en")
+
+
+def generate_staffordshire(opens, until):
+    """Staffordshire's demo responses as plain data, submitted between
+    ``opens`` and ``until``: the same for the same dates."""
+    rng = random.Random(STAFFS_SEED)
+    span = max((until - opens).total_seconds(), 60)
+    responses = []
+    for number in range(1, STAFFS_HOW_MANY + 1):
+        language = pick(rng, STAFFS_LANGUAGES)
+        said = {
+            "helped_since_2020": pick(rng, HELPED),
+            "easy_to_help": rng.choices(SCALE, weights=EASY_TO_HELP)[0],
+        }
+        if rng.random() < 0.6:
+            said["what_would_help"] = rng.choice(WHAT_WOULD_HELP[language])
+        responses.append(
+            {
+                "number": number,
+                "language": language,
+                "submitted_at": opens + datetime.timedelta(seconds=rng.uniform(0, span)),
+                "said": said,
+            }
+        )
+    return responses
+
+
+@transaction.atomic
+def load_staffordshire_responses(page):
+    """Create Staffordshire's demo responses that are not there yet; return how many."""
+    until = min(timezone.now(), page.closes_at) if page.closes_at else timezone.now()
+    wanted = generate_staffordshire(page.opens_at, until)
+    existing = set(
+        Response.objects.filter(reference__startswith="DEMO-STAFFS-").values_list(
+            "reference", flat=True
+        )
+    )
+    wanted = [item for item in wanted if STAFFS_REFERENCE.format(item["number"]) not in existing]
+    if not wanted:
+        return 0
+    Response.objects.bulk_create(
+        Response(
+            consultation_key=page.translation_key,
+            page=page,
+            reference=STAFFS_REFERENCE.format(item["number"]),
+            submission_token=STAFFS_TOKEN.format(item["number"]),
+            language=item["language"],
+            submitted_at=item["submitted_at"],
+        )
+        for item in wanted
+    )
+    ids = dict(
+        Response.objects.filter(
+            reference__in=[STAFFS_REFERENCE.format(item["number"]) for item in wanted]
+        ).values_list("reference", "pk")
+    )
+    survey = page.survey_definition
+    answers = [
+        Answer(response_id=ids[STAFFS_REFERENCE.format(item["number"])], **row)
+        for item in wanted
+        for key, value in item["said"].items()
+        for row in registry.type_of(survey.question(key)).answer_rows(survey.question(key), value)
+    ]
+    Answer.objects.bulk_create(answers, batch_size=500)
+    return len(wanted)
+
+
+def load_staffordshire(loader):
+    created = load_staffordshire_responses(staffordshire_consultation())
+    loader.say(f"  {created} new demo responses to Staffordshire's consultation")
+
+
+# Each council's demo responses, by its folder under demo/content/.
+COUNCILS = {"leicestershire": load_leicestershire, "staffordshire": load_staffordshire}
+
+
+def load(loader, council=None):
+    """The demo responses of one council (by its folder's name), or of every
+    council that has them."""
+    for name in [council] if council else COUNCILS:
+        if name in COUNCILS:
+            COUNCILS[name](loader)

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.models import GroupPagePermission, Page, Site
 
 from core.models import CouncilSettings
 
@@ -80,3 +80,20 @@ def create_council(name, hostname, port=80, languages=None, districts=(), slug=N
 
     make_staff_groups(site)
     return site
+
+
+def share_home_page_permissions(sender, instance, created, raw=False, **kwargs):
+    """A new translation of a council's home page (wagtail-localize makes one
+    per language, under the root of the tree) gets the page permissions of
+    the home page the council's Site serves, so that the council's editors
+    edit its pages in every language, and only its pages."""
+    if not created or raw or instance.depth != 2:
+        return
+    homes = Site.objects.filter(root_page__translation_key=instance.translation_key).exclude(
+        root_page=instance
+    )
+    given = GroupPagePermission.objects.filter(page__in=homes.values("root_page"))
+    for permission in given:
+        GroupPagePermission.objects.get_or_create(
+            group_id=permission.group_id, page=instance, permission_id=permission.permission_id
+        )

@@ -173,8 +173,8 @@ def _permission(app_label, model, codename):
 @transaction.atomic
 def make_staff_groups(site):
     """The council's four staff groups, tied to its site: "<council> editors"
-    (pages under its home page; images and documents in a collection of its
-    own), "<council> consultation analysts", "<council> equality data" and
+    (pages under its home page, in every language; images and documents in a
+    collection of its own), "<council> consultation analysts", "<council> equality data" and
     "<council> data entry". Run it again at any time: what exists is kept,
     and what is missing is added. Returns the groups by role."""
     name = council_name(site)
@@ -185,12 +185,16 @@ def make_staff_groups(site):
         CouncilStaffGroup.objects.update_or_create(group=group, defaults={"site": site})
         groups[role] = group
     editors = groups["editors"]
-    for codename in EDITORS_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=editors,
-            page=site.root_page,
-            permission=_permission("wagtailcore", "page", codename),
-        )
+    # The council's home page in every language it has been translated into:
+    # wagtail-localize gives each language a tree of its own under the root
+    # (a translation made later gets them from home.councils).
+    for home in Page.objects.filter(translation_key=site.root_page.translation_key):
+        for codename in EDITORS_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=editors,
+                page=home,
+                permission=_permission("wagtailcore", "page", codename),
+            )
     collection = council_collection(name)
     for app_label, model, codenames in EDITORS_COLLECTION_PERMISSIONS:
         for codename in codenames:

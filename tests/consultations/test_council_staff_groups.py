@@ -3,10 +3,17 @@ and where installation administrators tie groups to councils."""
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+)
 
 from consultations.models import CouncilStaffGroup
 from consultations.officers.councils import make_staff_groups
+from core.factories import StandardPageFactory
 from home.factories import HomePageFactory
 from tests.signing_in import force_login_verified
 
@@ -97,3 +104,42 @@ def test_a_group_cannot_be_limited_to_another_councils_consultation(client, seco
     assert response.status_code == 200
     assert "belong to another council: Leicestershire&#x27;s own" in response.content.decode()
     assert not CouncilStaffGroup.objects.exists()
+
+
+def council_editor(site):
+    editor = staff("rutland-editor")
+    editor.groups.add(make_staff_groups(site)["editors"])
+    return editor
+
+
+def test_a_councils_editors_edit_its_pages_in_every_language_and_no_other_councils(
+    second_site, home
+):
+    from wagtail.models import Locale
+
+    polish = Locale.objects.get(language_code="pl")
+    rutland_polish = second_site.root_page.copy_for_translation(polish)
+    leicestershire_polish = home.copy_for_translation(polish)
+    rutland_page = StandardPageFactory(parent=second_site.root_page, slug="about")
+    editor = council_editor(second_site)
+    # A translation made after the groups gets the same permissions.
+    rutland_urdu = second_site.root_page.copy_for_translation(
+        Locale.objects.get(language_code="ur")
+    )
+
+    def may_edit(page):
+        page = Page.objects.get(pk=page.pk).specific
+        return page.permissions_for_user(editor).can_edit()
+
+    assert may_edit(second_site.root_page)
+    assert may_edit(rutland_page)
+    assert may_edit(rutland_polish)
+    assert may_edit(rutland_urdu)
+    assert Page.objects.get(pk=rutland_polish.pk).permissions_for_user(editor).can_publish()
+    assert not may_edit(home)
+    assert not may_edit(leicestershire_polish)
+    # Another council's home page and its translation are not theirs either.
+    other = HomePageFactory(parent=home.get_parent(), title="Elsewhere", slug="elsewhere-home")
+    Site.objects.create(hostname="elsewhere.localhost", root_page=other, site_name="Elsewhere")
+    assert not may_edit(other)
+    assert not may_edit(other.copy_for_translation(polish))

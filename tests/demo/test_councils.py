@@ -51,3 +51,48 @@ def test_cambridgeshire_has_its_case_studies_and_progress_update(client, demo):
     assert "Warboys Timebank" not in leicestershire
     report = client.get("/delivery-plan/progress-march-2017/", HTTP_HOST=host).content.decode()
     assert "£257,717" in report and "25,000" in report
+
+
+def test_staffordshires_demo_staff_work_for_staffordshire_only(demo):
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Page, Site
+
+    from consultations.models import ConsultationPage, Response
+    from consultations.officers.councils import visible_consultations, visible_responses
+
+    staffordshire = Site.objects.get(hostname="staffordshire.localhost")
+    leicestershire = Site.objects.get(is_default_site=True)
+    User = get_user_model()
+    editor = User.objects.get(username="staffordshire-editor")
+    analyst = User.objects.get(username="staffordshire-analyst")
+    assert not editor.is_superuser and not analyst.is_superuser
+    for user in (editor, analyst):
+        for group in user.groups.all():
+            assert group.council_link.site == staffordshire
+
+    theirs = staffordshire.root_page.get_descendants(inclusive=True)
+    ours = leicestershire.root_page.get_descendants(inclusive=True)
+    assert theirs.exists() and ours.exists()
+    for page in theirs.specific():
+        assert page.permissions_for_user(editor).can_edit()
+        assert page.permissions_for_user(editor).can_publish()
+    for page in ours.specific():
+        assert not page.permissions_for_user(editor).can_edit()
+    cambridgeshire = Site.objects.get(hostname="cambridgeshire.localhost").root_page
+    assert not Page.objects.get(pk=cambridgeshire.pk).permissions_for_user(editor).can_edit()
+    assert (
+        Page.objects.get(pk=cambridgeshire.pk)
+        .permissions_for_user(User.objects.get(username="cambridgeshire-editor"))
+        .can_edit()
+    )
+
+    # The analyst sees Staffordshire's consultation and its responses, and nothing else.
+    keys = set(
+        ConsultationPage.objects.descendant_of(staffordshire.root_page).values_list(
+            "translation_key", flat=True
+        )
+    )
+    assert set(visible_consultations(analyst).values_list("translation_key", flat=True)) == keys
+    responses = visible_responses(analyst)
+    assert responses.count() == Response.objects.filter(consultation_key__in=keys).count() > 0
+    assert not visible_responses(editor).exists()

@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django.db.models import Count
+from django.utils import timezone
+from wagtail.models import Site
 
 from consultations.models import Answer, ConsultationPage, EqualityAnswer, Response, Theme
 from demo import responses as demo_responses
@@ -95,3 +97,40 @@ def test_loading_the_demo_responses_again_changes_nothing(strategy_2014):
 
 def test_the_responses_are_the_same_on_every_run():
     assert demo_responses.generate() == demo_responses.generate()
+
+
+@pytest.fixture
+def doing_our_bit(demo):
+    return demo_responses.staffordshire_consultation()
+
+
+def test_staffordshire_has_a_few_dozen_responses_of_its_own(doing_our_bit):
+    site = Site.objects.get(hostname="staffordshire.localhost")
+    assert doing_our_bit.get_site() == site
+    responses = Response.objects.filter(reference__startswith="DEMO-STAFFS-")
+    assert responses.count() == 40
+    assert set(responses.values_list("consultation_key", flat=True)) == {
+        doing_our_bit.translation_key
+    }
+    assert set(responses.values_list("language", flat=True)) <= {"en", "pa", "ur", "pl"}
+    assert doing_our_bit.opens_at <= responses.order_by("submitted_at").first().submitted_at
+    assert responses.order_by("submitted_at").last().submitted_at <= timezone.now()
+    # Every response answered both required questions, with the survey's own codes.
+    survey = doing_our_bit.survey_definition
+    for key in ("helped_since_2020", "easy_to_help"):
+        answers = Answer.objects.filter(response__in=responses, question_key=key)
+        assert answers.values("response").distinct().count() == 40
+        assert set(answers.values_list("option_code", flat=True)) <= set(
+            survey.question(key).option_codes()
+        )
+    assert Answer.objects.filter(response__in=responses, question_key="what_would_help").exists()
+    # Leicestershire's consultation keeps its own.
+    assert not Response.objects.filter(
+        reference__startswith="DEMO-2014-", consultation_key=doing_our_bit.translation_key
+    ).exists()
+
+
+def test_loading_staffordshires_responses_again_changes_nothing(doing_our_bit):
+    counts = (Response.objects.count(), Answer.objects.count())
+    demo_responses.load(DemoLoader(), "staffordshire")
+    assert (Response.objects.count(), Answer.objects.count()) == counts

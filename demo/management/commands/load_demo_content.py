@@ -31,8 +31,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             for council in councils:
                 loader.load_council(council)
-                if council == "leicestershire":
-                    responses.load(loader)
+                responses.load(loader, council)
         # Translations come last, outside that transaction: wagtail-localize
         # publishes each translation when its transaction commits, so inside one
         # long transaction a translated parent would be published from a copy
