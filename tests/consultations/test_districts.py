@@ -300,3 +300,47 @@ def test_an_editor_picks_from_the_councils_districts(staffordshire, index, admin
     ]
     new = form_class(instance=ConsultationPage(), parent_page=index, for_user=admin_user)
     assert ("melton", "Melton") in new.fields["covers_districts"].choices
+
+
+def save_in_admin(admin_client, page, covers):
+    from django.urls import reverse
+
+    from .admin_forms import consultation_form_data
+
+    data = consultation_form_data(
+        page.title,
+        page.slug,
+        [section("views", "Your views", [question("yes_no", "support", "Do you agree?")])],
+        timezone.localtime(page.opens_at),
+        timezone.localtime(page.closes_at),
+    )
+    data["covers_districts"] = covers
+    return admin_client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+def test_an_editor_ticks_districts_and_another_councils_is_refused(admin_client, index):
+    page = ConsultationPageFactory(parent=index, survey=one_question_survey())
+    response = save_in_admin(admin_client, page, ["melton", "blaby"])
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert sorted(page.covers_districts) == ["blaby", "melton"]
+    assert page.covered_district_names == ["Blaby", "Melton"]
+
+    refused = save_in_admin(admin_client, page, ["cannock_chase"])
+    assert refused.status_code == 200
+    assert "Select a valid choice" in refused.content.decode()
+    page.refresh_from_db()
+    assert sorted(page.covers_districts) == ["blaby", "melton"]
+
+
+def test_officers_summary_counts_the_councils_own_districts(staffordshire):
+    from consultations.officers.results import Summary, responses_to
+
+    from .officers import make_response
+
+    make_response(staffordshire, district="tamworth")
+    summary = Summary(staffordshire, responses_to(staffordshire), threshold=1)
+    area = [part for part in summary.about_you() if part.question.key == "district"][0]
+    counted = {figure.code: (str(figure.label), figure.count) for figure in area.figures}
+    assert counted["tamworth"] == ("Tamworth", 1)
+    assert "blaby" not in counted
