@@ -90,9 +90,7 @@ class ConsultationIndexPage(BasePage):
         consultations = chosen.covering(ordered_by_status(pages))
         # Each card's "Covers" line, from the council's list read once.
         for consultation in consultations:
-            consultation.covered_names = [
-                name for code, name in districts if code in consultation.covers_districts
-            ]
+            consultation.covered_names = covered_names(consultation.covers_districts, districts)
         context.update(
             consultations=consultations,
             filter=chosen,
@@ -104,6 +102,16 @@ class ConsultationIndexPage(BasePage):
             selected_area=chosen.values.get("area", ""),
         )
         return context
+
+
+def covered_names(codes, districts):
+    """The names of the districts ``codes`` names, in the council's order, and
+    any code the council's list no longer has, as it is (never "the whole
+    county" for a consultation about somewhere in particular)."""
+    known = dict(districts)
+    return [name for code, name in districts if code in codes] + [
+        code for code in codes if code not in known
+    ]
 
 
 def filter_by_status(pages, status, now=None):
@@ -365,10 +373,7 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
     def covered_district_names(self):
         """The names of the districts it covers, in the council's order; empty
         for the whole county."""
-        if not self.covers_districts:
-            return []
-        chosen = set(self.covers_districts)
-        return [name for code, name in self.council_districts if code in chosen]
+        return covered_names(self.covers_districts, self.council_districts)
 
     @cached_property
     def survey_definition(self):

@@ -344,3 +344,15 @@ def test_officers_summary_counts_the_councils_own_districts(staffordshire):
     counted = {figure.code: (str(figure.label), figure.count) for figure in area.figures}
     assert counted["tamworth"] == ("Tamworth", 1)
     assert "blaby" not in counted
+
+
+def test_a_district_taken_off_the_list_is_still_shown_not_the_whole_county():
+    from consultations.models.pages import covered_names
+
+    council = [("blaby", "Blaby"), ("melton", "Melton")]
+    assert covered_names(["melton", "old_district", "blaby"], council) == [
+        "Blaby",
+        "Melton",
+        "old_district",
+    ]
+    assert covered_names([], council) == []
