@@ -92,7 +92,8 @@ class HeadlineFigure:
 def wanted_figures(page):
     """The headline figures staff chose whose question is still in the survey:
     (question, statement code, option codes, description)."""
-    survey = survey_from_stream(page.survey)  # the survey's own questions, not "About you"
+    # The survey's own questions, not "About you".
+    survey = survey_from_stream(page.survey, districts=page.council_districts)
     wanted = []
     for child in page.results_headlines:
         value = child.value
@@ -223,7 +224,7 @@ def headline_problems(question, value):
 
 def results_headlines_error(page):
     """A validation error for the page's results headlines, or None."""
-    survey = survey_from_stream(page.survey)
+    survey = survey_from_stream(page.survey, districts=page.council_districts)
     block_errors = {}
     for index, child in enumerate(page.results_headlines):
         value = child.value

@@ -26,13 +26,52 @@ def minutes(times):
     return [value.replace(second=0, microsecond=0) for value in times]
 
 
+class CoveredDistrictsField(forms.MultipleChoiceField):
+    """The council's districts as boxes to tick; none ticked is the whole county."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        for name in ("max_length", "encoder", "decoder"):
+            kwargs.pop(name, None)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return value if isinstance(value, list | tuple) else []
+
+
 class ConsultationPageForm(WagtailAdminPageForm):
+    covers_districts = CoveredDistrictsField(
+        required=False,
+        label="Area covered",
+        help_text="Tick the districts this consultation is about, or none if it is about the "
+        "whole county. The districts are the council's, from Settings, Council details.",
+    )
     confirm_new_dates = forms.BooleanField(
         required=False,
         label="Move the dates although there are responses",
         help_text="Only needed when the consultation already has responses: residents were "
         "told these dates. The move is recorded in the page's history.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "covers_districts" in self.fields:
+            from core.models import district_choices_of_page
+
+            # The council's districts: of the page's own site, or, for a new
+            # page, of the site it is being added to.
+            where = self.instance if self.instance.pk else self.parent_page
+            choices = district_choices_of_page(where) if where is not None else []
+            known = {code for code, _name in choices}
+            # A district taken off the council's list stays ticked until an
+            # editor unticks it, so saving the page loses nothing.
+            kept = [
+                (code, f"{code} (no longer one of the council's districts)")
+                for code in self.instance.covers_districts or []
+                if code not in known
+            ]
+            self.fields["covers_districts"].choices = [*choices, *kept]
 
     def clean(self):
         cleaned = super().clean()

@@ -64,6 +64,7 @@ class SurveyRoutesMixin:
             about_you=self.ask_about_you,
             equality=self.ask_equality,
             easy_read=True,
+            districts=self.council_districts,
         )
 
     @property

@@ -19,7 +19,7 @@ def locked_survey_problems(page):
     answered = list(answered)
     if not answered:
         return []
-    survey = survey_from_stream(page.survey)
+    survey = survey_from_stream(page.survey, districts=page.council_districts)
     problems = []
     reported = set()
     for key, question_type, item_key, option_code in answered:

@@ -35,6 +35,10 @@ COUNCIL = {
     "email": "enquiries@rutland.example",
     "opening_hours": "Monday to Friday, 9am to 5pm",
     "postal_address": "Catmose\nOakham\nRutland\nLE15 6HP",
+    # Leicestershire's districts under their codes (the demo's and the data
+    # migration's list), which the tests' residents answer with.
+    "districts": "Blaby\nCharnwood\nHarborough\nHinckley and Bosworth | hinckley_bosworth\n"
+    "Melton\nNorth West Leicestershire\nOadby and Wigston | oadby_wigston",
 }
 
 

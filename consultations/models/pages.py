@@ -29,7 +29,7 @@ from wagtail.search import index
 
 from core.blocks import DocumentLinkBlock, StandardBodyBlock
 from core.easy_read import EasyReadMixin, stream_present, with_streams_present
-from core.models import BasePage
+from core.models import BasePage, district_choices_for, district_choices_of_page
 from core.sites import site_pages
 
 from ..blocks import EventBlock, HeadlineFigureBlock
@@ -71,22 +71,47 @@ class ConsultationIndexPage(BasePage):
         verbose_name = "Consultations index"
 
     def get_context(self, request, *args, **kwargs):
+        from ..filters import ConsultationFilter
+
         context = super().get_context(request, *args, **kwargs)
         status = request.GET.get("status", "")
-        topic = request.GET.get("topic", "")
         pages = ConsultationPage.objects.child_of(self).live().public().defer_streamfields()
         pages = filter_by_status(pages, status if status in STATUS_LABELS else "")
         topics = list(ConsultationTopic.objects.filter(consultationpage__in=pages).distinct())
-        if topic:
-            pages = pages.filter(topics__slug=topic)
-        context.update(
-            consultations=ordered_by_status(pages),
+        districts = district_choices_for(request)
+        chosen = ConsultationFilter(
+            request.GET,
             statuses=list(STATUS_LABELS.items()),
-            selected_status=status,
+            topics=[(topic.slug, topic.name) for topic in topics],
+            districts=districts,
+        )
+        if "topic" in chosen.values:
+            pages = pages.filter(topics__slug=chosen.values["topic"])
+        consultations = chosen.covering(ordered_by_status(pages))
+        # Each card's "Covers" line, from the council's list read once.
+        for consultation in consultations:
+            consultation.covered_names = covered_names(consultation.covers_districts, districts)
+        context.update(
+            consultations=consultations,
+            filter=chosen,
+            statuses=list(STATUS_LABELS.items()),
+            selected_status=chosen.values.get("status", ""),
             topics=topics,
-            selected_topic=topic,
+            selected_topic=chosen.values.get("topic", ""),
+            districts=districts,
+            selected_area=chosen.values.get("area", ""),
         )
         return context
+
+
+def covered_names(codes, districts):
+    """The names of the districts ``codes`` names, in the council's order, and
+    any code the council's list no longer has, as it is (never "the whole
+    county" for a consultation about somewhere in particular)."""
+    known = dict(districts)
+    return [name for code, name in districts if code in codes] + [
+        code for code in codes if code not in known
+    ]
 
 
 def filter_by_status(pages, status, now=None):
@@ -133,6 +158,17 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
         help_text="When the survey closes (UK time). Nothing is accepted after this."
     )
     topics = ParentalManyToManyField(ConsultationTopic, blank=True)
+    # The codes of the council's districts (Council details) this consultation
+    # is about; none for the whole county. Not words, so every translation of
+    # the page keeps the English page's (wagtail-localize synchronises it).
+    covers_districts = models.JSONField(
+        default=list,
+        blank=True,
+        verbose_name="area covered",
+        help_text="Tick the districts this consultation is about, or none if it is about the "
+        "whole county. Residents who filter the consultations by a district find it, and the "
+        "page says which areas it covers.",
+    )
     body = StreamField(
         StandardBodyBlock(),
         blank=True,
@@ -211,6 +247,7 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
             heading="Dates",
         ),
         FieldPanel("topics"),
+        FieldPanel("covers_districts"),
         FieldPanel("body"),
         FieldPanel("documents"),
         FieldPanel("other_ways_to_respond"),
@@ -315,10 +352,36 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
             return _("Consultation, open until %(date)s") % {"date": when}
         return _("Consultation, closed %(date)s") % {"date": when}
 
+    @property
+    def council_districts(self):
+        """The districts of the council whose site this consultation is on,
+        (code, name) pairs: the area question's options and what the page may
+        cover. Kept once the page is saved in the tree (before, it has no site)."""
+        kept = self.__dict__.get("_council_districts")
+        if kept is None:
+            kept = district_choices_of_page(self)
+            if self.pk and self.url_path:
+                self.__dict__["_council_districts"] = kept
+        return kept
+
+    def covers(self, district):
+        """Whether the consultation is about this district: it names it, or it
+        is about the whole county."""
+        return not self.covers_districts or district in self.covers_districts
+
+    @cached_property
+    def covered_district_names(self):
+        """The names of the districts it covers, in the council's order; empty
+        for the whole county."""
+        return covered_names(self.covers_districts, self.council_districts)
+
     @cached_property
     def survey_definition(self):
         return survey_from_stream(
-            self.survey, about_you=self.ask_about_you, equality=self.ask_equality
+            self.survey,
+            about_you=self.ask_about_you,
+            equality=self.ask_equality,
+            districts=self.council_districts,
         )
 
     @property

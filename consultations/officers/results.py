@@ -98,18 +98,21 @@ class ResponseFilterForm(forms.Form):
         label="Answering as",
         choices=[("", "Anyone"), *d.RESPONDENT_TYPES],
     )
-    district = forms.ChoiceField(
-        required=False, label="Area", choices=[("", "Every area"), *d.DISTRICTS]
-    )
+    # The council's districts (``districts``) and somewhere else.
+    district = forms.ChoiceField(required=False, label="Area")
     review = forms.ChoiceField(required=False, label="Review", choices=REVIEW_CHOICES)
 
-    def __init__(self, data=None, **kwargs):
+    def __init__(self, data=None, districts=(), **kwargs):
         # Only the filter fields of the query string, so that paging and search
         # parameters never make the form "bound" with unknown data.
         if data is not None:
             data = {name: data.get(name, "") for name in self.base_fields}
         super().__init__(data, **kwargs)
         self.fields["language"].choices = [("", "Every language"), *settings.LANGUAGES]
+        self.fields["district"].choices = [
+            ("", "Every area"),
+            *d.district_labels(districts).items(),
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -492,7 +495,7 @@ class Summary:
 
     def about_you(self):
         """How people answered, and their areas: kept on the response itself."""
-        about = d.about_you_section()
+        about = d.about_you_section(council_districts=self.page.council_districts)
         parts = []
         for question in about.questions:
             counts = dict(

@@ -113,7 +113,9 @@ class ConsultationMixin:
 
     @cached_property
     def filters(self):
-        return ResponseFilterForm(self.request.GET if self.request.GET else None)
+        return ResponseFilterForm(
+            self.request.GET if self.request.GET else None, districts=self.page.council_districts
+        )
 
     @cached_property
     def responses(self):
@@ -279,11 +281,12 @@ class ResponseListView(ConsultationMixin, OfficerView):
         paginator = Paginator(self.responses.order_by("-submitted_at", "-pk"), PER_PAGE)
         page = paginator.get_page(self.request.GET.get("p"))
         languages = language_names()
-        respondent_types, districts = dict(d.RESPONDENT_TYPES), dict(d.DISTRICTS)
+        respondent_types = dict(d.RESPONDENT_TYPES)
+        districts = d.district_labels(self.page.council_districts)
         for response in page:
             response.language_name = languages.get(response.language, response.language)
             response.respondent_type_label = respondent_types.get(response.respondent_type, "")
-            response.district_label = districts.get(response.district, "")
+            response.district_label = districts.get(response.district, response.district)
         flagged = self.responses.filter(FLAGGED)
         context.update(responses=page, paginator=paginator, flagged_count=flagged.count())
         return context
@@ -484,7 +487,9 @@ class ResponseDetailView(ResponseMixin, OfficerView):
             sees_equality=self.sees_equality,
             language=language_names().get(response.language, response.language),
             respondent_type=dict(d.RESPONDENT_TYPES).get(response.respondent_type, ""),
-            district=dict(d.DISTRICTS).get(response.district, ""),
+            district=d.district_labels(self.page.council_districts if self.page else ()).get(
+                response.district, response.district
+            ),
             can_delete=self.user_may("delete", self.consultation_key),
         )
         return context

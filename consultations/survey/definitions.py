@@ -31,17 +31,11 @@ AGREEMENT_SCALE = [
 
 YES_NO_OPTIONS = [("yes", _("Yes")), ("no", _("No"))]
 
-# The council's districts (Leicestershire's seven), and somewhere else.
-DISTRICTS = [
-    ("blaby", _("Blaby")),
-    ("charnwood", _("Charnwood")),
-    ("harborough", _("Harborough")),
-    ("hinckley_bosworth", _("Hinckley and Bosworth")),
-    ("melton", _("Melton")),
-    ("north_west_leicestershire", _("North West Leicestershire")),
-    ("oadby_wigston", _("Oadby and Wigston")),
-    ("elsewhere", _("Somewhere else")),
-]
+# The area question's options are the council's districts (Council details,
+# ``core.models.district_choices_for``), named as places are, in every language,
+# and then somewhere else, in the resident's words.
+ELSEWHERE = ("elsewhere", _("Somewhere else"))
+ELSEWHERE_EASY_READ = ("elsewhere", _("I live somewhere else"))
 
 PREFER_NOT = ("prefer_not_to_say", _("Prefer not to say"))
 
@@ -57,7 +51,6 @@ AGREEMENT_SCALE_EASY_READ = [
     ("dont_know", _("I do not know")),
 ]
 YES_NO_OPTIONS_EASY_READ = YES_NO_OPTIONS
-DISTRICTS_EASY_READ = [*DISTRICTS[:-1], ("elsewhere", _("I live somewhere else"))]
 PREFER_NOT_EASY_READ = ("prefer_not_to_say", _("I do not want to say"))
 
 
@@ -69,8 +62,15 @@ def yes_no(easy_read=False):
     return options(YES_NO_OPTIONS_EASY_READ if easy_read else YES_NO_OPTIONS)
 
 
-def districts(easy_read=False):
-    return options(DISTRICTS_EASY_READ if easy_read else DISTRICTS)
+def districts(easy_read=False, council_districts=()):
+    """The area question's options: the council's districts, (code, name) pairs,
+    then somewhere else."""
+    return options([*council_districts, ELSEWHERE_EASY_READ if easy_read else ELSEWHERE])
+
+
+def district_labels(council_districts=()):
+    """What each answer to the area question means, by its code."""
+    return {option.code: option.label for option in districts(False, council_districts)}
 
 
 @dataclass
@@ -195,7 +195,7 @@ RESPONDENT_TYPES_EASY_READ = [
 ]
 
 
-def about_you_section(easy_read=False):
+def about_you_section(easy_read=False, council_districts=()):
     if easy_read:
         return Section(
             key=ABOUT_SECTION_KEY,
@@ -218,7 +218,7 @@ def about_you_section(easy_read=False):
                     type="area",
                     label=_("Where do you live or work?"),
                     required=True,
-                    options=districts(easy_read=True),
+                    options=districts(True, council_districts),
                     error_message=_("Please choose where you live or work"),
                     easy_read=True,
                 ),
@@ -243,7 +243,7 @@ def about_you_section(easy_read=False):
                 type="area",
                 label=_("Which area do you live or work in?"),
                 required=True,
-                options=options(DISTRICTS),
+                options=districts(False, council_districts),
                 error_message=_("Select the area you live or work in"),
             ),
         ],

@@ -5,12 +5,15 @@ codes and conditions checked when a page is saved.
 The questions a section may hold are the registry's types, in its order.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
 
 from . import definitions as d
 from .blocks import (
+    KEY_PATTERN,
     EasyReadLayoutMixin,
     KeyBlock,
     check_condition_pair,
@@ -96,16 +99,24 @@ def section_from_value(value, easy_read=False):
     return section
 
 
-def survey_from_stream(stream, about_you=False, equality=False, easy_read=False):
+def survey_from_stream(stream, about_you=False, equality=False, easy_read=False, districts=None):
     """The survey as residents answer it. With ``easy_read``, the same survey
     (same sections, keys, codes, conditions and rules) in its Easy Read words,
-    falling back to the standard words wherever staff gave none."""
+    falling back to the standard words wherever staff gave none. ``districts``
+    are the council's, (code, name) pairs, which area questions offer; None
+    where the council is not known (the survey's structure is checked without
+    them)."""
     sections = [section_from_value(child.value, easy_read) for child in stream or []]
+    for section in sections:
+        for question in section.questions:
+            registry.type_of(question).for_council(question, districts or ())
     if about_you:
-        sections.append(d.about_you_section(easy_read))
+        sections.append(d.about_you_section(easy_read, districts or ()))
     if equality:
         sections.append(d.equality_section(easy_read))
-    return d.Survey(sections, easy_read=easy_read)
+    survey = d.Survey(sections, easy_read=easy_read)
+    survey.districts_known = districts is not None
+    return survey
 
 
 def survey_structure_errors(survey):
@@ -159,6 +170,12 @@ def survey_structure_errors(survey):
     return errors
 
 
+def council_option(trigger, condition):
+    """A condition on an area question may name any district: the council's
+    districts are not known where the survey's structure is checked."""
+    return trigger.type == "area" and bool(re.match(KEY_PATTERN, condition.option))
+
+
 def _condition_errors(where, condition, earlier):
     trigger = earlier.get(condition.question)
     if trigger is None:
@@ -171,7 +188,7 @@ def _condition_errors(where, condition, earlier):
             f"{where} depends on '{condition.question}', which is not a single-choice "
             "question (radios, dropdown, agreement scale, yes/no or area)."
         ]
-    if condition.option not in trigger.option_codes():
+    if condition.option not in trigger.option_codes() and not council_option(trigger, condition):
         return [
             f"{where} depends on '{condition.question}' being '{condition.option}', "
             "but that question has no option with that code."

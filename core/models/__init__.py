@@ -2,7 +2,14 @@ from .easy_read_pictures import EasyReadSurveyPictures
 from .images import ImageCredit
 from .mixins import BasePage, BodyMixin, IntroductionMixin, ListingFieldsMixin
 from .pages import ContactPage, EasyReadIndexPage, StandardPage
-from .settings import CouncilSettings, CouncilTexts, districts_for, languages_for
+from .settings import (
+    CouncilSettings,
+    CouncilTexts,
+    district_choices_for,
+    district_choices_of_page,
+    districts_for,
+    languages_for,
+)
 
 __all__ = [
     "BasePage",
@@ -16,6 +23,8 @@ __all__ = [
     "IntroductionMixin",
     "ListingFieldsMixin",
     "StandardPage",
+    "district_choices_for",
+    "district_choices_of_page",
     "districts_for",
     "languages_for",
 ]

@@ -1,6 +1,10 @@
+import re
+
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -13,6 +17,47 @@ from core.colours import validate_brand_colour
 from core.locales import active_locale, all_locales, default_locale
 
 DEFAULT_COUNCIL_NAME = "County Council"
+
+# Answers to the area question are stored as a district's code. These are the
+# answers that are not a district, so no district may take their codes.
+NOT_A_DISTRICT = {"elsewhere", "prefer_not_to_say", "other"}
+# The same shape as the survey's keys and option codes.
+DISTRICT_CODE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+
+
+def parse_districts(text):
+    """The districts written one a line, as (code, name) pairs in their order.
+
+    A line is the district's name, and its code is made from the name
+    ("North West Leicestershire" is ``north_west_leicestershire``), or the name,
+    a bar and the code ("Hinckley and Bosworth | hinckley_bosworth"), which
+    keeps the code that answers are stored under when the name changes."""
+    pairs = []
+    for line in (text or "").splitlines():
+        name, _bar, code = line.partition("|")
+        name, code = name.strip(), code.strip()
+        if not name:
+            continue
+        pairs.append((code or slugify(name).replace("-", "_"), name))
+    return pairs
+
+
+def validate_districts(text):
+    problems = []
+    seen = set()
+    for code, name in parse_districts(text):
+        if not DISTRICT_CODE.match(code):
+            problems.append(
+                f"'{name}' needs a code after a bar: small letters, digits and underscores, "
+                f"starting with a letter, for example '{name} | north'."
+            )
+        elif code in NOT_A_DISTRICT:
+            problems.append(f"The code '{code}' is kept for an answer that is not a district.")
+        elif code in seen:
+            problems.append(f"Two districts have the code '{code}': give each its own.")
+        seen.add(code)
+    if problems:
+        raise ValidationError(problems)
 
 
 class CouncilTexts(TranslatableMixin, models.Model):
@@ -186,9 +231,13 @@ class CouncilSettings(BaseSiteSetting):
     )
     districts = models.TextField(
         blank=True,
+        validators=[validate_districts],
         help_text="The council's districts (or boroughs), one a line, in the order residents "
-        "should see them: the choices of the case-study filter and of questions about a "
-        "resident's area.",
+        "should see them: the choices of the survey's area question, the officers' area "
+        "filter, the case-study filter and the areas a consultation covers. Answers are kept "
+        "under a code made from the name (Hinckley and Bosworth: hinckley_and_bosworth); to "
+        "rename a district that has answers, keep its code after a bar: "
+        "'Hinckley & Bosworth | hinckley_and_bosworth'.",
     )
     brand_colour = models.CharField(
         max_length=7,
@@ -311,8 +360,13 @@ class CouncilSettings(BaseSiteSetting):
 
     @property
     def district_list(self):
-        """The districts, one a line, without blank lines."""
-        return [line.strip() for line in (self.districts or "").splitlines() if line.strip()]
+        """The districts' names, in the council's order."""
+        return [name for _code, name in self.district_choices]
+
+    @property
+    def district_choices(self):
+        """The districts as (code, name) pairs, in the council's order."""
+        return parse_districts(self.districts)
 
     @property
     def phone_href(self):
@@ -330,6 +384,21 @@ def council_settings(site_or_request):
 def districts_for(site_or_request):
     """The council's districts in its own order: a Site's, or a request's Site's."""
     return council_settings(site_or_request).district_list
+
+
+def district_choices_for(site_or_request):
+    """The council's districts as (code, name) pairs: a Site's, or a request's Site's."""
+    return council_settings(site_or_request).district_choices
+
+
+def district_choices_of_page(page):
+    """The districts of the council a page (in any language) belongs to, as
+    (code, name) pairs; the default Site's for a page outside every Site. One
+    query: Wagtail keeps the Sites' root paths in its cache."""
+    parts = page.get_url_parts()
+    where = {"site_id": parts[0]} if parts is not None else {"site__is_default_site": True}
+    text = CouncilSettings.objects.filter(**where).values_list("districts", flat=True).first()
+    return parse_districts(text)
 
 
 def languages_for(site_or_request):

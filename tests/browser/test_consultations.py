@@ -191,3 +191,30 @@ def test_a_closed_survey_says_so_plainly(phone_page):
     assert phone_page.locator("h1").inner_text() == "This survey has closed"
     assert "Other ways to respond" in phone_page.locator("main").inner_text()
     assert_no_axe_violations(phone_page)
+
+
+def test_a_resident_finds_the_consultations_about_their_area_in_polish(page):
+    """The finder's Area filter, used by its Polish label: a district shows the
+    consultations about it and those about the whole county."""
+    page.goto("/pl/have-your-say/")
+    page.get_by_label("Obszar", exact=True).select_option(label="Melton")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Zastosuj filtr").click()
+    assert "area=melton" in page.url
+    cards = page.locator(".app-consultation-card")
+    links = [link.get_attribute("href") for link in cards.locator("h3 a").all()]
+    assert any("/pl/have-your-say/community-transport-melton-harborough/" in h for h in links)
+    assert any("/pl/have-your-say/communities-approach-2022-26/" in h for h in links)
+    texts = " ".join(cards.all_inner_texts())
+    assert "Transport społeczny w Melton i Harborough" in texts
+    assert "Obejmuje: Harborough, Melton" in texts
+    assert "Melton" in page.locator(".app-filter-chosen").inner_text()
+    assert_no_axe_violations(page)
+
+    page.get_by_label("Obszar", exact=True).select_option(label="Blaby")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Zastosuj filtr").click()
+    links = [link.get_attribute("href") for link in cards.locator("h3 a").all()]
+    assert not any("community-transport" in h for h in links)
+    assert any("communities-approach-2022-26" in h for h in links)
+    assert_no_axe_violations(page)

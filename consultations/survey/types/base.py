@@ -125,6 +125,10 @@ class QuestionType:
         self.extend_question(question, value)
         return question
 
+    def for_council(self, question, districts):
+        """Fits the question to the council whose consultation asks it (its
+        districts, (code, name) pairs): nothing, unless the type needs them."""
+
     def extend_question(self, question, value):
         """Copy the type's own settings from the block value onto the question."""
 

@@ -344,10 +344,18 @@ class AreaQuestionBlock(BaseQuestionBlock):
         label = "Area (the council's districts)"
 
 
-class Area(FixedOptionsMixin, SingleValuedChoice):
+class Area(SingleValuedChoice):
+    """The council's districts and somewhere else: the options are the
+    districts of the council whose consultation asks (Council details)."""
+
     name = "area"
     block_class = AreaQuestionBlock
-    preset = d.districts
+
+    def extend_question(self, question, value):
+        question.options = d.districts(question.easy_read)
+
+    def for_council(self, question, districts):
+        question.options = d.districts(question.easy_read, districts)
 
     def select_message(self, form, question):
         return form.say(_("Select an area"), _("Please choose a place"))
