@@ -6,6 +6,7 @@
 #
 #   bash bench/lighthouse.sh                       # builds the demo and serves it
 #   LIGHTHOUSE_BASE_URL=http://127.0.0.1:8000 bash bench/lighthouse.sh   # a running site
+#   LIGHTHOUSE_PAGES="strategy part,search" bash bench/lighthouse.sh     # only these types
 #
 # Without LIGHTHOUSE_BASE_URL it builds the demo in a throwaway SQLite database
 # and serves it with gunicorn and the production settings (hashed, compressed
@@ -69,12 +70,20 @@ for language in en ur; do
   for entry in "${pages[@]}"; do
     name=${entry%%|*}
     path=${entry#*|}
+    if [ -n "${LIGHTHOUSE_PAGES:-}" ] && [[ ",$LIGHTHOUSE_PAGES," != *",$name,"* ]]; then continue; fi
     slug=$(echo "$language-$name" | tr ' ' '-')
-    "$lighthouse" "$base$prefix$path" \
-      --quiet --form-factor=mobile \
-      --only-categories=accessibility,best-practices,seo,performance \
-      --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run" \
-      --output=json --output-path="$reports/$slug.json" || echo "Lighthouse failed on $prefix$path" >&2
+    # Chromium now and then fails to record the trace (NO_NAVSTART), more often
+    # on a busy machine: such a run measured nothing, so it is tried again.
+    for attempt in 1 2 3; do
+      if "$lighthouse" "$base$prefix$path" \
+        --quiet --form-factor=mobile \
+        --only-categories=accessibility,best-practices,seo,performance \
+        --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run" \
+        --output=json --output-path="$reports/$slug.json"; then
+        break
+      fi
+      echo "Lighthouse failed on $prefix$path (attempt $attempt of 3)" >&2
+    done
   done
 done
 

@@ -23,7 +23,7 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
@@ -100,6 +100,12 @@ def page_changed(sender, **kwargs):
     forget()
 
 
+def migrated(sender, **kwargs):
+    """A migrated (or new, or flushed) database may be another one at the same
+    address: nothing kept from before is trusted."""
+    forget_now()
+
+
 # --- Who may see what ------------------------------------------------------------
 
 
@@ -156,6 +162,7 @@ def connect():
     """Listens for changes and puts the kept look-ups in Wagtail's place."""
     post_save.connect(changed, dispatch_uid="chrome-cache-saved")
     post_delete.connect(changed, dispatch_uid="chrome-cache-deleted")
+    post_migrate.connect(migrated, dispatch_uid="chrome-cache-migrated")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(page_changed, dispatch_uid=f"chrome-cache-{id(signal)}")
 

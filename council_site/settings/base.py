@@ -6,6 +6,7 @@ DEBUG is off and a secret key must be given (dev.py and test.py relax that).
 """
 
 import datetime
+import hashlib
 import os
 from pathlib import Path
 
@@ -269,11 +270,15 @@ STORAGES = {
 
 # --- Several app servers (issue #20) ---------------------------------------
 # Django's cache is shared by every app server when REDIS_URL names a Redis
-# server (redis://host:port/db); without it each process keeps its own, in
-# memory, which is right for one process and for the tests. Sessions (the
-# survey's saved answers, staff sign-ins) live in the database, read through
-# the shared cache when there is one: never in one server's memory, so that a
-# resident whose app server dies carries on on another.
+# server (redis://host:port/db). Without it, it is a folder of files shared by
+# every process on the machine (CACHE_DIR, by default var/cache/<a hash of the
+# database's address> in the project), never one process's memory: pages keep
+# their menus, locales and Sites there (core/chrome_cache.py), and a change
+# saved by one gunicorn worker, the admin or the background worker must reach
+# all of them on the next request. Sessions (the survey's saved answers, staff
+# sign-ins) live in the database, read through the cache when it is Redis:
+# never in one server's memory, so that a resident whose app server dies
+# carries on on another.
 def cache_settings(environ):
     redis_url = environ.get("REDIS_URL", "")
     if redis_url:
@@ -286,9 +291,24 @@ def cache_settings(environ):
         }
         session_engine = "django.contrib.sessions.backends.cached_db"
     else:
-        default = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        default = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(cache_dir(environ)),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
         session_engine = "django.contrib.sessions.backends.db"
     return {"default": default}, session_engine
+
+
+def cache_dir(environ):
+    """The shared file cache's folder: one per database, so that two sites on
+    one machine (the demo and a test run) never read each other's entries.
+    Inside the project rather than a shared temporary folder, where another
+    user could leave files for the cache to unpickle."""
+    if environ.get("CACHE_DIR"):
+        return Path(environ["CACHE_DIR"])
+    database = environ.get("DATABASE_URL", "") or str(BASE_DIR / "db.sqlite3")
+    return BASE_DIR / "var" / "cache" / hashlib.sha256(database.encode()).hexdigest()[:16]
 
 
 CACHES, SESSION_ENGINE = cache_settings(os.environ)

@@ -21,6 +21,12 @@ TASKS = {
         else "django_tasks.backends.immediate.ImmediateBackend"
     }
 }
+# One test process keeps Django's cache in its own memory: each pytest-xdist
+# worker has a database of its own. A site the tests serve from several
+# processes (the browser layer's gunicorn workers, its background worker)
+# names a shared folder in CACHE_DIR, as production without Redis does.
+if not os.environ.get("REDIS_URL") and not os.environ.get("CACHE_DIR"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the source folders, without collectstatic,

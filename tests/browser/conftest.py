@@ -137,6 +137,8 @@ def live_site(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "council_site.settings.test",
         "DATABASE_URL": browser_database_url(tmp_path),
         "MEDIA_ROOT": str(tmp_path / "media"),
+        # The server's workers and the commands the tests run share one cache.
+        "CACHE_DIR": str(tmp_path / "cache"),
         "SERVE_MEDIA_FILES": "1",
         # Emails the server sends are files here (council_site/settings/test.py).
         "EMAIL_FILE_PATH": str(tmp_path / "emails"),

@@ -278,6 +278,7 @@ def test_the_area_filter_adds_no_query_per_consultation(client, index, covered):
     few = queries("melton")
     for n in range(6):
         ConsultationPageFactory(parent=index, title=f"More {n}", covers_districts=["melton"])
+    client.get(index.url)  # warm again: new pages start a new generation of kept look-ups
     assert queries("melton") == few
     assert queries("") == few
 

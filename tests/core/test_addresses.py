@@ -13,8 +13,10 @@ from wagtail.models import Locale, Page, Site
 
 from consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
 from core.addresses import BaseURL, absolute_url
+from core.models import CouncilSettings
 from home.factories import HomePageFactory
 from home.models import HomePage
+from tests.conftest import COUNCIL
 from tests.consultations.conftest import VIEWS, Resident
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +56,12 @@ def two_sites(home, settings, tmp_path):
     melton_home = root.add_child(
         instance=HomePageFactory.build(title="Melton", slug="melton", introduction="Melton.")
     )
-    Site.objects.create(hostname="melton.localhost", port=8001, root_page=melton_home)
+    melton_site = Site.objects.create(hostname="melton.localhost", port=8001, root_page=melton_home)
+    # The second council asks residents for its own districts (the same
+    # names here, which the tests' resident answers with).
+    council = CouncilSettings.for_site(melton_site)
+    council.districts = COUNCIL["districts"]
+    council.save()
     index = ConsultationIndexPageFactory(parent=melton_home, slug="have-your-say")
     return {
         "leicestershire": HomePage.objects.get(pk=home.pk),

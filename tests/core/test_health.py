@@ -49,9 +49,13 @@ def test_with_redis_every_app_server_shares_the_cache_and_sessions():
     assert session_engine == "django.contrib.sessions.backends.cached_db"
 
 
-def test_without_redis_the_cache_is_local_and_sessions_stay_in_the_database():
-    caches, session_engine = cache_settings({})
-    assert caches["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+def test_without_redis_every_process_shares_a_file_cache_of_its_database():
+    caches, session_engine = cache_settings({"DATABASE_URL": "postgres://db/council"})
+    assert caches["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
+    other, _ = cache_settings({"DATABASE_URL": "postgres://db/another"})
+    # Two sites on one machine never read each other's entries.
+    assert caches["default"]["LOCATION"] != other["default"]["LOCATION"]
+    assert cache_settings({"CACHE_DIR": "/srv/cache"})[0]["default"]["LOCATION"] == "/srv/cache"
     assert session_engine == "django.contrib.sessions.backends.db"
 
 
