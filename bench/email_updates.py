@@ -124,13 +124,16 @@ def main():
     say(f"Publish request: {request_time * 1000:.0f} ms ({queued} fan-out task queued)")
 
     mail.outbox = []
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     worker_time = time.perf_counter() - started
+    worker_cpu = time.process_time() - cpu_started
     per_address = Counter(message.to[0] for message in mail.outbox)
+    batches = DBTaskResult.objects.filter(task_path="subscriptions.events.send_updates").count()
     say(
         f"Worker: {len(mail.outbox)} emails in {worker_time:.1f} s "
-        f"({len(mail.outbox) / worker_time:.0f} a second)"
+        f"({len(mail.outbox) / worker_time:.0f} a second; {worker_cpu:.1f} s of CPU), "
+        f"in {batches} batches"
     )
     say(f"Notifications recorded as sent: {Notification.objects.filter(outcome='sent').count()}")
     assert len(per_address) == count and set(per_address.values()) == {1}, "not one each"

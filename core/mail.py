@@ -13,6 +13,12 @@ twice by this code.
 ``outcome`` ("sent" or "gave up") and ``outcome_at`` are set when the message
 is sent or given up (email updates keep one such row per update and
 subscriber, ``subscriptions.Notification``).
+
+Many emails at once (email updates) go in batches instead: the worker builds
+them and hands them to ``send_each``, which sends them through one
+connection to the mail server and notes each one "sent" as soon as the
+server has taken it, so a batch cut short never sends it again; the caller
+tries the rest again later (``later``) or gives up on them.
 """
 
 import logging
@@ -20,7 +26,7 @@ from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
@@ -71,6 +77,14 @@ def retry_delay(attempt):
     return timedelta(minutes=5 ** (attempt - 1))
 
 
+def later(task_, attempt):
+    """``task_``, to run again after the wait for a failed ``attempt`` where
+    the queue can wait (the immediate backend of the tests cannot)."""
+    if default_task_backend.supports_defer:
+        return task_.using(run_after=timezone.now() + retry_delay(attempt))
+    return task_
+
+
 def note_outcome(record, outcome):
     if not record:
         return
@@ -88,10 +102,48 @@ def send_queued(data, what, attempt, record=None):
             note_outcome(record, "gave up")
             return "gave up"
         logger.warning("Could not send the %s (try %d); trying again later", what, attempt)
-        later = send_queued
-        if default_task_backend.supports_defer:
-            later = send_queued.using(run_after=timezone.now() + retry_delay(attempt))
-        later.enqueue(data, what, attempt + 1, record)
+        later(send_queued, attempt).enqueue(data, what, attempt + 1, record)
         return "will try again"
     note_outcome(record, "sent")
     return "sent"
+
+
+def send_each(items, what="email"):
+    """Send each ``(message, record)`` through one connection to the mail
+    server, noting its record "sent" as soon as the server has taken it.
+    A message the server refuses is left for later and the next one goes on
+    a fresh connection; if no connection can be opened the rest wait too.
+    Returns the records of the messages not sent (in order)."""
+    failed = []
+    connection = None
+    items = list(items)
+    for position, (message, record) in enumerate(items):
+        if connection is None:
+            connection = get_connection()
+            try:
+                connection.open()
+            except Exception:
+                logger.warning("Could not reach the mail server for %d %ss", len(items), what)
+                failed.extend(record for _, record in items[position:])
+                return failed
+        message.connection = connection
+        try:
+            connection.send_messages([message])
+        except Exception as error:
+            # The error's class only: a refusal's text names the address.
+            logger.warning("Could not send an %s (%s)", what, type(error).__name__)
+            failed.append(record)
+            close_quietly(connection)
+            connection = None
+            continue
+        note_outcome(record, "sent")
+    if connection is not None:
+        close_quietly(connection)
+    return failed
+
+
+def close_quietly(connection):
+    try:
+        connection.close()
+    except Exception:
+        logger.warning("Could not close the connection to the mail server", exc_info=True)

@@ -9,21 +9,28 @@ Neither sends anything itself: each queues one ``fan_out`` task (one
 database insert) when someone is waiting for the update, and the background
 worker does the rest.
 
-The fan-out writes one ``Notification`` per subscription and update before
-queuing its email (``core.mail``, which tries again and records the
-outcome); the row is unique, so an update is never sent twice to a
-subscription, however often a page is published or the command runs. Only
-confirmed subscriptions get updates, and a date's update only goes to those
-confirmed before that date: someone who subscribes to an open consultation
-is not told that it has opened (the "closing soon" reminder goes to all).
+The fan-out writes one ``Notification`` per email address and update, then
+queues the sending in batches of ``EMAIL_UPDATES_BATCH`` (``send_updates``:
+one task and one connection to the mail server each, tried again later for
+the emails that failed, then recorded as given up). The row is unique for
+an address and an update, so an update is never sent twice to an address,
+however often a page is published or the command runs, and however many of
+its subscriptions would bring it (a consultation and its topic, two topics):
+the most specific one wins (the consultation itself), and its language and
+unsubscribe link are the email's. Only confirmed subscriptions get updates,
+and a date's update only goes to those confirmed before that date: someone
+who subscribes to an open consultation is not told that it has opened (the
+"closing soon" reminder goes to all).
 """
 
+import logging
 import uuid
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -37,6 +44,8 @@ from .models import CONSULTATION, PLAN, TOPIC, Notification, Subscription
 from .subjects import subject_for
 
 CHUNK = 500
+
+logger = logging.getLogger(__name__)
 
 
 def closing_soon():
@@ -83,9 +92,16 @@ class Event:
         subscriptions = Subscription.objects.filter(self.followers(), confirmed_at__isnull=False)
         if self.since() is not None:
             subscriptions = subscriptions.filter(confirmed_at__lte=self.since())
-        return subscriptions.exclude(
-            pk__in=Notification.objects.filter(event=self.key).values("subscription_id")
+        notified = Notification.objects.filter(event=self.key)
+        return (
+            subscriptions.annotate(address=Lower("email"))
+            .exclude(Exists(notified.filter(subscription=OuterRef("pk"))))
+            .exclude(Exists(notified.filter(address=OuterRef("address"))))
         )
+
+    def precedence(self):
+        """Which of one address's subscriptions speaks for it: lowest first."""
+        return Value(0, output_field=IntegerField())
 
     def heading(self):
         raise NotImplementedError
@@ -100,6 +116,10 @@ class ConsultationEvent(Event):
         return Q(kind=CONSULTATION, subject_key=str(self.page.translation_key)) | Q(
             kind=TOPIC, subject_key__in=topics
         )
+
+    def precedence(self):
+        # The consultation itself before its topics.
+        return Case(When(kind=CONSULTATION, then=0), default=1, output_field=IntegerField())
 
     def closes(self):
         return date_format(timezone.localtime(self.page.closes_at), "j F Y")
@@ -215,37 +235,84 @@ class Following:
         return self.known[key]
 
 
+def batch_size():
+    return int(getattr(settings, "EMAIL_UPDATES_BATCH", 100))
+
+
 @task()
 def fan_out(name, page_id):
-    """Write a notification for each pending subscription, then queue its
-    email; a notification another run wrote first is that run's to send.
-    Returns how many emails this run queued."""
+    """Write a notification for each address waiting for the update (from
+    its most specific subscription), then queue their sending in batches;
+    a notification another run wrote first is that run's to send. Returns
+    how many emails this run queued."""
     event = event_for(name, page_id)
     if event is None:
         return 0
     batch = uuid.uuid4().hex
-    following = Following()
     queued = 0
     while True:
-        ids = list(event.pending().order_by("pk").values_list("pk", flat=True)[:CHUNK])
-        if not ids:
+        waiting = event.pending().order_by(event.precedence(), "pk")
+        rows, seen = [], set()
+        for pk, address in waiting.values_list("pk", "address")[:CHUNK]:
+            if address not in seen:
+                seen.add(address)
+                rows.append(
+                    Notification(subscription_id=pk, address=address, event=event.key, batch=batch)
+                )
+        if not rows:
             return queued
         with transaction.atomic():
-            Notification.objects.bulk_create(
-                [Notification(subscription_id=pk, event=event.key, batch=batch) for pk in ids],
-                ignore_conflicts=True,
+            Notification.objects.bulk_create(rows, ignore_conflicts=True)
+            mine = list(
+                Notification.objects.filter(
+                    batch=batch,
+                    event=event.key,
+                    subscription_id__in=[r.subscription_id for r in rows],
+                )
+                .order_by("pk")
+                .values_list("pk", flat=True)
             )
-            mine = Notification.objects.filter(
-                batch=batch, event=event.key, subscription_id__in=ids
-            ).select_related("subscription")
-            for notification in mine:
-                subscription = notification.subscription
-                message = update_email(subscription, event, following(subscription))
-                record = f"subscriptions.notification:{notification.pk}"
-                if mail.queue(message, "email update", record=record):
-                    queued += 1
-                else:
-                    mail.note_outcome(record, "not queued")
+            size = batch_size()
+            for start in range(0, len(mine), size):
+                send_updates.enqueue(name, page_id, mine[start : start + size])
+            queued += len(mine)
+
+
+@task()
+def send_updates(name, page_id, ids, attempt=1):
+    """Send one batch of updates through one connection to the mail server,
+    each in its subscriber's language, and note each as sent the moment it
+    goes; those that failed are tried again later in a batch of their own,
+    then recorded as given up. An update whose subscription was cancelled
+    before it went is forgotten (another subscription of the address may
+    bring it). Returns how many were sent."""
+    notifications = Notification.objects.filter(pk__in=ids, outcome="")
+    notifications.filter(subscription__isnull=True).delete()
+    waiting = notifications.filter(subscription__isnull=False).select_related("subscription")
+    event = event_for(name, page_id)
+    if event is None:  # the page was deleted meanwhile
+        waiting.update(outcome="not sent", outcome_at=timezone.now())
+        return 0
+    following = Following()
+    items, unbuilt = [], []
+    for notification in waiting.order_by("pk"):
+        subscription = notification.subscription
+        record = f"subscriptions.notification:{notification.pk}"
+        try:
+            items.append((update_email(subscription, event, following(subscription)), record))
+        except Exception:
+            logger.exception("Could not write the email update %s", notification.pk)
+            unbuilt.append(record)
+    failed = unbuilt + mail.send_each(items, "email update")
+    failed_ids = [int(record.rsplit(":", 1)[1]) for record in failed]
+    if failed_ids and attempt >= settings.EMAIL_SEND_ATTEMPTS:
+        logger.error("Gave up sending %d email updates after %d tries", len(failed_ids), attempt)
+        Notification.objects.filter(pk__in=failed_ids).update(
+            outcome="gave up", outcome_at=timezone.now()
+        )
+    elif failed_ids:
+        mail.later(send_updates, attempt).enqueue(name, page_id, failed_ids, attempt + 1)
+    return len(items) + len(unbuilt) - len(failed_ids)
 
 
 def due_events(now=None):

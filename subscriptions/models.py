@@ -65,13 +65,25 @@ class Subscription(models.Model):
 
 
 class Notification(models.Model):
-    """One update sent (or being sent) to one subscription: written before the
-    email is queued, so that the same update never goes twice, and marked with
-    the outcome of sending it."""
+    """One update sent (or being sent) to one email address: written before
+    the email is queued, so that the same update never goes twice to an
+    address, whichever of its subscriptions (a consultation, its topic)
+    asked for it, and marked with the outcome of sending it.
+
+    It outlives an unsubscribe while the address follows something else (so
+    that following the topic too brings no second copy), and goes with the
+    address's last subscription (``subscriptions.retention``)."""
 
     subscription = models.ForeignKey(
-        Subscription, on_delete=models.CASCADE, related_name="notifications"
+        Subscription,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="notifications",
     )
+    # The address it went to, in lower case; empty only on a few updates
+    # recorded before addresses were, which their subscription still covers.
+    address = models.EmailField(max_length=254, blank=True)
     # What happened, and to what: "results:<translation key>".
     event = models.CharField(max_length=100)
     # The fan-out run that wrote it (several runs may race; each sends its own).
@@ -85,7 +97,12 @@ class Notification(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["subscription", "event"], name="subscriptions_one_per_event"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["event", "address"],
+                condition=~models.Q(address=""),
+                name="subscriptions_one_per_address_and_event",
+            ),
         ]
 
     def __str__(self):

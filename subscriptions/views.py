@@ -33,6 +33,7 @@ from .emails import confirmation_email
 from .forms import SubscribeForm
 from .links import CONFIRM, UNSUBSCRIBE, token_from
 from .models import Subscription
+from .retention import forget_unfollowed
 from .subjects import subject_for
 
 logger = logging.getLogger(__name__)
@@ -125,6 +126,7 @@ def unsubscribe(request, signed):
     if request.method == "POST":
         if subscription is not None:
             subscription.delete()
+            forget_unfollowed(subscription.email)
         return render(request, "unsubscribed.html")
     if subscription is None:
         return render(request, "unsubscribed.html")

@@ -361,6 +361,9 @@ EMAIL_SEND_ATTEMPTS = int(os.environ.get("EMAIL_SEND_ATTEMPTS", "4"))
 # links last this many days; "closing soon" goes this many days before closing.
 EMAIL_UPDATES_UNCONFIRMED_DAYS = int(os.environ.get("EMAIL_UPDATES_UNCONFIRMED_DAYS", "3"))
 EMAIL_UPDATES_CLOSING_SOON_DAYS = int(os.environ.get("EMAIL_UPDATES_CLOSING_SOON_DAYS", "7"))
+# The worker sends updates this many to a task, through one connection to the
+# mail server.
+EMAIL_UPDATES_BATCH = int(os.environ.get("EMAIL_UPDATES_BATCH", "100"))
 
 # Email: SMTP in production, set by EMAIL_URL-style variables.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail.backends import locmem
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone, translation
@@ -108,7 +108,7 @@ def test_the_fan_out_waits_for_the_worker(consultation, settings):
 def test_a_failed_send_is_tried_again_then_recorded(consultation, settings, monkeypatch):
     confirmed(consultation)
     settings.EMAIL_SEND_ATTEMPTS = 1
-    monkeypatch.setattr(EmailMultiAlternatives, "send", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(locmem.EmailBackend, "send_messages", lambda *a, **k: 1 / 0)
     publish_results(consultation)
     assert Notification.objects.get().outcome == "gave up"
     monkeypatch.undo()
