@@ -70,7 +70,7 @@ def main():
             )
             continue
         lines.append(
-            f"| {label} | {a[0]:.0f} | {b[0]:.0f} | {ratio(a[0], b[0])} | {a[1]} | {b[1]} | "
+            f"| {label} | {a[0]:.1f} | {b[0]:.1f} | {ratio(a[0], b[0])} | {a[1]} | {b[1]} | "
             f"{ratio(b[1], a[1])} | {a[2]:.1f} | {b[2]:.1f} |"
         )
     sys.stdout.write("\n".join(lines) + "\n")

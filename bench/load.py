@@ -409,7 +409,7 @@ def page_table(results, static):
             ratio = result["requests_per_s"] / static if static else 0
             lines.append(
                 f"| {name} | {route} | {result['requests_per_s']:.0f} | {result['p50_ms']:.1f} | "
-                f"{result['p99_ms']:.1f} | {result['cpu_ms_per_request']} | {ratio:.1%} | "
+                f"{result['p99_ms']:.1f} | {result['cpu_ms_per_request']} | {ratio:.2%} | "
                 f"{result['bytes']} {result['encoding']} | {result['errors']} |"
             )
     return lines
@@ -489,7 +489,6 @@ def pages_part(
     )
     report["static"]["path"] = static
     say("Pages through the proxy (cached where they may be) and straight to an app server")
-    results = {}
     for name, path in pages:
         results[name] = {
             "proxy": measure(
@@ -518,9 +517,11 @@ def journeys_part(report, options, env, journey, proxy):
         f"database: {counted}"
     )
     report["journeys"] = sustained
+    # No reference twice, and every one a resident was shown is stored; a
+    # journey cut short after its submission is stored (once) unconfirmed.
     counted["exactly_once"] = (
-        counted.get("stored") == counted.get("distinct") == counted.get("completed_found")
-        and counted.get("stored") == sustained["completed"]
+        counted.get("stored") == counted.get("distinct")
+        and counted.get("completed_found") == sustained["completed"]
     )
 
     say("Ramp: the highest rate held with every step's p95 under 300 ms")
@@ -586,7 +587,9 @@ def journeys_lines(report, options):
         f"({sustained['failed']} failed). In the database: {counted.get('stored')} responses "
         f"({counted.get('distinct')} distinct references), {counted.get('completed_found')} of "
         f"the {sustained['completed']} references shown to residents; stored exactly once: "
-        f"{'yes' if once else 'NO'}.",
+        f"{'yes' if once else 'NO'}. Stored but never confirmed to the resident (the "
+        f"journey failed after its submission): "
+        f"{(counted.get('stored') or 0) - (counted.get('completed_found') or 0)}.",
         "",
         "| Step | Count | p50 ms | p95 ms |",
         "|---|---:|---:|---:|",
