@@ -201,7 +201,11 @@ def consultations(site, count, rng):
 
     def values(n):
         closed = n % 3 == 0
-        opens = now - datetime.timedelta(days=400 - n) if closed else now - datetime.timedelta(days=n % 20)
+        opens = (
+            now - datetime.timedelta(days=400 - n)
+            if closed
+            else now - datetime.timedelta(days=n % 20)
+        )
         return {
             "title": f"Bench consultation {n + 1}: {TOPICS[n % len(TOPICS)]}",
             "slug": f"bench-consultation-{n + 1}",
@@ -221,11 +225,22 @@ def responses(template, pages, count, rng):
             "answers"
         )[:200]
     )
-    answer_fields = ["question_key", "question_type", "item_key", "option_code", "text", "number", "date"]
+    answer_fields = [
+        "question_key",
+        "question_type",
+        "item_key",
+        "option_code",
+        "text",
+        "number",
+        "date",
+    ]
     patterns = [
         (
             response,
-            [{name: getattr(answer, name) for name in answer_fields} for answer in response.answers.all()],
+            [
+                {name: getattr(answer, name) for name in answer_fields}
+                for answer in response.answers.all()
+            ],
         )
         for response in models
     ]
@@ -277,9 +292,7 @@ def translate_sample(pages, per_type):
         for page in pages:
             for sample in page[:per_type]:
                 source, _ = TranslationSource.get_or_create_from_instance(sample)
-                source.create_or_update_translation(
-                    locale, copy_parent_pages=True, fallback=True
-                )
+                source.create_or_update_translation(locale, copy_parent_pages=True, fallback=True)
                 done += 1
     return done
 
@@ -318,13 +331,14 @@ def main():
         options.translated,
     )
     say(f"{translated} translations in {time.perf_counter() - started:.0f} s")
-    print(
+    sys.stdout.write(
         json.dumps(
             {
                 "journey_survey": journey.url_path[len(site.root_page.url_path) - 1 :] + "survey/",
                 "journey_key": str(journey.translation_key),
             }
         )
+        + "\n"
     )
 
 
