@@ -49,6 +49,7 @@ class Catalogue:
         self.entries = {entry.msgid: entry for entry in self.po if not entry.obsolete}
         self.unused = set()
         self.changed = []
+        self.added = []
 
     def use(self, english_texts):
         """Say which English texts the content has now: entries for any other
@@ -94,10 +95,10 @@ class Catalogue:
         entry = polib.POEntry(msgid=text, msgstr="", occurrences=[(place, "") for place in places])
         self.po.append(entry)
         self.entries[text] = entry
-        self.changed.append((None, text))
+        self.added.append(text)
 
     def save(self):
-        if self.changed:
+        if self.changed or self.added:
             self.po.save(str(self.path))
 
 

@@ -1,8 +1,9 @@
 """The demo in the resident's language: the chrome never drops a resident into
-English, the whole 2014 strategy, the case studies, the delivery plans and the
-events are in Polish and Urdu, tables and the council's opening hours are
-translated, every text of a translated page has its translation, and the other
-languages show the fallback notice where a page is not translated."""
+English, the whole 2014 strategy and the case studies are in Polish and Urdu,
+the delivery plans and the events in every language, tables and the council's
+opening hours are translated, every text of a translated page has its
+translation, and the other languages show the fallback notice where a page is
+not translated."""
 
 import re
 
@@ -32,7 +33,10 @@ def english_only(code):
 def test_following_the_chrome_never_drops_a_resident_into_english(client, demo, code):
     crawl = crawl_chrome(client, f"/{code}/")
     assert_stays_in_language(crawl, code, english_only(code))
-    for path in ["", "easy-read-pages/", "contact/", "have-your-say/"]:
+    for path in [
+        *["", "easy-read-pages/", "contact/", "have-your-say/"],
+        *["action-plan-2015/", "delivery-plan-2022-26/", "events/"],
+    ]:
         assert crawl.visited[f"/{code}/{path}"] is False, path
     # The case studies are translated into Polish and Urdu only; the footer's
     # statements are English only (and say so).
@@ -63,7 +67,7 @@ def text_of(html):
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
-@pytest.mark.parametrize("code", ["pl", "ur"])
+@pytest.mark.parametrize("code", ALL)
 def test_the_delivery_plans_and_the_events_are_translated(client, demo, code):
     locale = Locale.objects.get(language_code=code)
     tops = [
@@ -93,6 +97,10 @@ def test_the_delivery_plans_and_the_events_are_translated(client, demo, code):
     [
         ("pl", ["Wspierane organizacje wolontariackie i grupy społeczne", "847 grup"]),
         ("ur", ["جن رضاکار اور برادری کے گروپوں کی مدد کی گئی", "847 گروپ"]),
+        ("gu", ["સહાય મેળવનાર સ્વૈચ્છિક અને સમુદાય જૂથો", "847 જૂથો"]),
+        ("pa", ["ਸਹਾਇਤਾ ਪ੍ਰਾਪਤ ਸਵੈ-ਸੇਵੀ ਅਤੇ ਭਾਈਚਾਰਕ ਗਰੁੱਪ", "847 ਗਰੁੱਪ"]),
+        ("bn", ["সহায়তা পাওয়া স্বেচ্ছাসেবী ও কমিউনিটি দল", "847 দল"]),
+        ("zh-hant", ["獲支援的志願及社區團體", "847 個團體"]),
     ],
 )
 def test_an_actions_updates_and_measures_are_in_the_residents_language(client, demo, code, words):
