@@ -14,7 +14,8 @@ A page-tree file has ``snippets`` and ``pages``: a page names its ``type``
 (``app.Model``), its ``slug``, its ``fields`` and its ``children``, and
 ``translate: true`` where the demo translates it into every language with a
 catalogue, or ``translate: [pl, ur]`` into those only (the other languages show
-the English page with the "not translated yet" notice). A top-level entry
+the English page with the "not translated yet" notice); a snippet takes
+``translate`` in the same way. A top-level entry
 ``under: /path/`` adds its children under a page loaded earlier.
 
 Values that point at something else are written as small mappings:
@@ -47,7 +48,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Locale, Page, Site, TranslatableMixin
 from willow.image import Image as WillowImage
 
 from consultations.officers.councils import make_staff_groups
@@ -292,7 +293,8 @@ class DemoLoader:
             return self.image_titled(value["image"])
         if isinstance(value, dict) and "snippet" in value:
             lookup = {key: item for key, item in value.items() if key != "snippet"}
-            return apps.get_model(value["snippet"]).objects.get(**lookup)
+            model = apps.get_model(value["snippet"])
+            return model.objects.get(**self.in_english(model, lookup))
         raise DemoContentError(f"Not a reference: {value!r}")
 
     def stream_value(self, block, value):
@@ -325,10 +327,27 @@ class DemoLoader:
     # Snippets, images, settings, logins ---------------------------------------
 
     def snippet(self, data):
+        """A snippet, found by the other keys of ``data`` (in English, for a
+        translatable one) and updated; ``translate`` as for a page."""
         model = apps.get_model(data["model"])
-        lookup = {key: value for key, value in data.items() if key not in ("model", "fields")}
-        obj, _created = model.objects.update_or_create(**lookup, defaults=data.get("fields", {}))
+        lookup = {
+            key: value for key, value in data.items() if key not in ("model", "fields", "translate")
+        }
+        obj, _created = model.objects.update_or_create(
+            **self.in_english(model, lookup), defaults=data.get("fields", {})
+        )
+        if data.get("translate"):
+            if isinstance(data["translate"], list):
+                obj.demo_languages = set(data["translate"])
+            self.to_translate_objects.append(obj)
         return obj
+
+    def in_english(self, model, lookup):
+        """``lookup`` limited to the default language for a translatable model,
+        whose translations share the English one's slug."""
+        if issubclass(model, TranslatableMixin):
+            return {**lookup, "locale": Locale.get_default()}
+        return lookup
 
     def collection(self, name):
         root = Collection.get_first_root_node() or Collection.add_root(name="Root")

@@ -30,6 +30,9 @@ WRAP = 100
 # How alike an old and a new sentence must be to carry a translation across
 # when they share only the page, not the place.
 SIMILAR_ENOUGH = 0.6
+# Texts that stay English on purpose: a page's address is the same in every
+# language.
+KEPT_IN_ENGLISH = {"slug"}
 REVIEW_NOTE = (
     "Demo translation written without a native speaker. Please have it reviewed by a "
     "native speaker before relying on it."
@@ -46,6 +49,7 @@ class Catalogue:
         self.entries = {entry.msgid: entry for entry in self.po if not entry.obsolete}
         self.unused = set()
         self.changed = []
+        self.added = []
 
     def use(self, english_texts):
         """Say which English texts the content has now: entries for any other
@@ -85,8 +89,16 @@ class Catalogue:
         self.changed.append((best.previous_msgid, text))
         return best
 
+    def add_empty(self, text, places):
+        """An entry with no translation yet, for a translator to fill in, with
+        the places the English text is used."""
+        entry = polib.POEntry(msgid=text, msgstr="", occurrences=[(place, "") for place in places])
+        self.po.append(entry)
+        self.entries[text] = entry
+        self.added.append(text)
+
     def save(self):
-        if self.changed:
+        if self.changed or self.added:
             self.po.save(str(self.path))
 
 
@@ -101,10 +113,12 @@ def catalogues(translations_dir=TRANSLATIONS_DIR):
 
 def place_of(obj, context_path):
     """Where a text is used: a page's path (``/case-studies/#title``), or a
-    snippet's name (``core.counciltexts#opening_hours``)."""
+    snippet's name (``core.counciltexts#opening_hours``), with its slug where
+    it has one (``delivery.measure/groups-supported#name``)."""
     if isinstance(obj, Page):
         return "/" + "/".join(obj.url_path.split("/")[2:]) + "#" + context_path
-    return obj._meta.label_lower + "#" + context_path
+    slug = getattr(obj, "slug", "")
+    return obj._meta.label_lower + (f"/{slug}" if slug else "") + "#" + context_path
 
 
 def translate_pages(pages, translations_dir=TRANSLATIONS_DIR):
@@ -142,6 +156,48 @@ def translate_pages(pages, translations_dir=TRANSLATIONS_DIR):
                 mark_for_review(page.get_translation(locale))
         catalogue.save()
     return found
+
+
+def missing_translations(objects, translations_dir=TRANSLATIONS_DIR):
+    """The English texts of ``objects`` (pages and snippets, as for
+    ``translate_pages``) that a catalogue has no translation for: for each catalogue,
+    ``{text: [places]}`` in the order the pages use them. A page counts only for
+    the languages it is translated into."""
+    sources = [(obj, TranslationSource.get_or_create_from_instance(obj)[0]) for obj in objects]
+    report = []
+    for catalogue in catalogues(translations_dir):
+        missing = {}
+        for obj, source in sources:
+            wanted = getattr(obj, "demo_languages", None)
+            if wanted is not None and catalogue.language not in wanted:
+                continue
+            segments = (
+                StringSegment.objects.filter(source=source)
+                .order_by("order")
+                .values_list("string__data", "context__path")
+            )
+            for text, context_path in segments:
+                if context_path in KEPT_IN_ENGLISH:
+                    continue
+                entry = catalogue.entries.get(text)
+                if entry is None or not entry.msgstr:
+                    places = missing.setdefault(text, [])
+                    place = place_of(obj, context_path)
+                    if place not in places:
+                        places.append(place)
+        report.append((catalogue, missing))
+    return report
+
+
+def add_missing_entries(report):
+    """Each missing text added to its catalogue as an empty entry (as gettext's
+    ``msgmerge`` adds new strings), for a translator to fill in. Until it is
+    filled the page shows the English text, as before."""
+    for catalogue, missing in report:
+        for text, places in missing.items():
+            if text not in catalogue.entries:
+                catalogue.add_empty(text, places)
+        catalogue.save()
 
 
 def mark_for_review(page):

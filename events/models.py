@@ -32,6 +32,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.links import localize
 from core.locales import active_locale, default_locale
 from core.models import BasePage, IntroductionMixin
 
@@ -267,15 +268,17 @@ class EventPage(RoutablePageMixin, IntroductionMixin, BasePage):
     def search_result_label(self):
         return _("Event, %(date)s") % {"date": date_format(self.date)}
 
-    def part_of(self):
+    def part_of(self, request=None):
         """The pages this event is part of, each in the resident's language where
-        it has been translated: two queries however many there are."""
+        it has been translated, and otherwise linked under the language's prefix
+        and marked "English only" (``page.local_link``, core.links): two queries
+        however many there are."""
         links = self.related_pages.select_related("page")
-        return localized_pages([link.page for link in links])
+        return localize([link.page for link in links], request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["part_of"] = self.part_of()
+        context["part_of"] = self.part_of(request)
         return context
 
     # The calendar file ----------------------------------------------------------

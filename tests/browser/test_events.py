@@ -47,7 +47,7 @@ def cancelled_event(live_site):
         "/events/?format=online",
         "/events/?part_of=not-a-page&format=teleport",
         DROP_IN,  # scheduled, in person
-        ONLINE,  # scheduled, online, in English only
+        ONLINE,  # scheduled, online
         W1,  # held, with what participants said
         W3,  # postponed twice
         CANCELLED,
@@ -55,7 +55,7 @@ def cancelled_event(live_site):
         "/pl/events/",
         "/pl/events/?when=past",
         "/pl" + DROP_IN,
-        "/pl" + W3,  # not translated: English, with the notice
+        "/pl" + W3,  # postponed twice, in Polish
         "/ur/events/",
         "/ur/events/?when=past&part_of=x",
         "/ur" + DROP_IN,

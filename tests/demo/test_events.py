@@ -85,11 +85,14 @@ def test_the_events_page_is_in_the_menu_in_every_language(client, demo):
     assert EventIndexPage.objects.filter(show_in_menus=True, live=True).count() == 7
     html = client.get("/pl/events/").content.decode()
     assert '<h1 class="govuk-heading-xl">Wydarzenia</h1>' in html
-    # The drop-in is translated; the online discussion is English, and says so.
-    assert "Spotkanie otwarte bez zapisów: społeczności i organizacje społeczne" in card_titles(
-        html
-    )
-    assert '<li class="app-card" lang="en">' in html
+    # Every event is translated: no card is left in English.
+    titles = card_titles(html)
+    assert "Spotkanie otwarte bez zapisów: społeczności i organizacje społeczne" in titles
+    assert "Dyskusja grupowa online: rady miejskie i parafialne" in titles
+    assert '<li class="app-card" lang="en">' not in html
+    html = client.get("/gu/events/").content.decode()
+    assert "ઓનલાઇન જૂથ ચર્ચા: ટાઉન અને પેરિશ કાઉન્સિલો" in card_titles(html)
+    assert '<li class="app-card" lang="en">' not in html
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,9 @@ from django.core.management import call_command
 from wagtail.models import Locale, Site
 
 from consultations.models import ConsultationPage, ConsultationTopic
+from delivery.models import ActionPage
 from demo.loader import CONTENT_DIR, DemoContentError, DemoLoader
-from demo.translate import TRANSLATIONS_DIR
+from demo.translate import TRANSLATIONS_DIR, add_missing_entries, missing_translations
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
@@ -86,6 +87,30 @@ def test_an_edited_sentence_keeps_its_translations_marked_fuzzy(demo, demo_files
         assert entry is not None and entry.msgstr == before[code], code
         assert "fuzzy" in entry.flags and entry.previous_msgid == old
     assert output.count("marked fuzzy for review") == len(LANGUAGES)
+
+
+def test_a_text_with_no_translation_is_listed_and_added_for_a_translator(demo, demo_files):
+    _content, translations = demo_files
+    title = "Help communities run their local library"
+    catalogue = polib.pofile(str(translations / "pl.po"))
+    catalogue.remove(catalogue.find(title))
+    catalogue.save()
+    action = ActionPage.objects.get(slug="community-managed-libraries", locale__language_code="en")
+    action.demo_languages = {"pl", "ur"}
+    place = "/action-plan-2015/community-managed-libraries/#title"
+
+    report = {cat.language: texts for cat, texts in missing_translations([action], translations)}
+    # Only Polish lacks it; the page's slug stays English in every language.
+    assert report["pl"] == {title: [place]}
+    assert report["ur"] == {} and report["gu"] == {}
+
+    add_missing_entries(missing_translations([action], translations))
+    entry = polib.pofile(str(translations / "pl.po")).find(title)
+    assert entry.msgstr == "" and entry.occurrences == [(place, "")]
+    # Listed until a translator fills it in.
+    report = {cat.language: texts for cat, texts in missing_translations([action], translations)}
+    assert report["pl"] == {title: [place]}
+    assert polib.pofile(str(translations / "ur.po")).find(title).msgstr
 
 
 def test_demo_content_is_checked_like_the_admin_checks_it(demo, demo_files):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -62,6 +62,28 @@ def test_an_event_shows_when_where_access_booking_and_what_it_is_part_of(
     assert "Add to your calendar" in text
     # Nothing of a held event's results before it is held.
     assert "What participants said" not in text
+
+
+def test_in_polish_what_an_event_is_part_of_is_linked_in_polish_or_marked_english_only(
+    client, events_index, consultations_index, consultation
+):
+    polish = Locale.objects.get(language_code="pl")
+    event = EventPageFactory(
+        parent=events_index, title="Drop-in", part_of=[consultations_index, consultation]
+    )
+    index_pl = consultations_index.copy_for_translation(polish, copy_parents=True)
+    index_pl.title = "Konsultacje"
+    index_pl.save_revision().publish()
+    event_pl = event.copy_for_translation(polish, copy_parents=True)
+    event_pl.save_revision().publish()
+
+    html = html_of(client.get(event_pl.url))
+    part_of = html.split('<ul class="govuk-list">')[-1].split("</ul>", 1)[0]
+    assert f'<a class="govuk-link" href="{index_pl.url}">Konsultacje</a>' in part_of
+    # The consultation has no Polish page: its link stays under /pl/ and says so.
+    assert f'href="/pl{consultation.url}" hreflang="en"' in part_of
+    assert '<span lang="en" dir="ltr">Libraries</span>' in part_of
+    assert '<span class="app-english-only" lang="pl" dir="ltr">' in part_of
 
 
 def test_an_online_event_has_a_link_to_join(client, events_index):

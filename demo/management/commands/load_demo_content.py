@@ -3,7 +3,12 @@ from django.db import transaction
 
 from demo import responses
 from demo.loader import CONTENT_DIR, COUNCILS, DemoLoader
-from demo.translate import TRANSLATIONS_DIR, translate_pages
+from demo.translate import (
+    TRANSLATIONS_DIR,
+    add_missing_entries,
+    missing_translations,
+    translate_pages,
+)
 
 
 class Command(BaseCommand):
@@ -23,6 +28,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--translations", default=str(TRANSLATIONS_DIR), help="The PO files' folder."
         )
+        parser.add_argument(
+            "--missing-translations",
+            action="store_true",
+            help="After loading, list each English text of a translated page that a PO file "
+            "has no translation for, with where it is used.",
+        )
+        parser.add_argument(
+            "--add-missing-translations",
+            action="store_true",
+            help="After loading, add each such text to its PO file as an empty entry, with "
+            "where it is used, for a translator to fill in.",
+        )
 
     def handle(self, *args, **options):
         loader = DemoLoader(stdout=self.stdout, content_dir=options["content"])
@@ -41,8 +58,8 @@ class Command(BaseCommand):
             page.demo_languages = loader.translate_into.get(page.pk)
         found = translate_pages(pages + loader.to_translate_objects, options["translations"])
         self.stdout.write(
-            f"Demo translations: {len(pages)} pages and the council's name and opening hours "
-            f"in {len(found)} languages"
+            f"Demo translations: {len(pages)} pages and {len(loader.to_translate_objects)} "
+            f"snippets (the council's name and opening hours, measures) in {len(found)} languages"
         )
         for catalogue in found:
             for _old, new in catalogue.changed:
@@ -50,7 +67,23 @@ class Command(BaseCommand):
                     f"  {catalogue.language}: kept the translation of an edited sentence, "
                     f"marked fuzzy for review in {catalogue.path.name}: {new[:60]!r}"
                 )
+        if options["missing_translations"] or options["add_missing_translations"]:
+            self.missing(pages + loader.to_translate_objects, options)
         loader.finish()
+
+    def missing(self, objects, options):
+        report = missing_translations(objects, options["translations"])
+        for catalogue, missing in report:
+            self.stdout.write(
+                f"{catalogue.path.name}: {len(missing)} English texts with no translation"
+            )
+            if options["missing_translations"]:
+                for text, places in missing.items():
+                    self.stdout.write(f"  {' '.join(places)}")
+                    self.stdout.write(f"    {text[:100]!r}")
+        if options["add_missing_translations"]:
+            add_missing_entries(report)
+            self.stdout.write("Added them to the PO files as empty entries.")
 
 
 def _in_order(pks):
