@@ -393,11 +393,16 @@ def district_choices_for(site_or_request):
 
 def district_choices_of_page(page):
     """The districts of the council a page (in any language) belongs to, as
-    (code, name) pairs; the default Site's for a page outside every Site. One
-    query: Wagtail keeps the Sites' root paths in its cache."""
+    (code, name) pairs; the default Site's for a page outside every Site.
+    Wagtail keeps the Sites' root paths in its cache, and the list is kept in
+    Django's cache until anything changes (core/chrome_cache.py)."""
     parts = page.get_url_parts()
     where = {"site_id": parts[0]} if parts is not None else {"site__is_default_site": True}
-    text = CouncilSettings.objects.filter(**where).values_list("districts", flat=True).first()
+    text = remembered(
+        "districts",
+        lambda: CouncilSettings.objects.filter(**where).values_list("districts", flat=True).first(),
+        where.get("site_id", "default"),
+    )
     return parse_districts(text)
 
 
