@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import COUNCIL
 from tests.consultations.conftest import ABOUT, CONTACT, EQUALITY, GROUP, VIEWS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,10 +111,14 @@ class Stack:
 
 SETUP = """
 import json
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
+from core.models import CouncilSettings
 from consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
 from home.models import HomePage
 home = HomePage.objects.get(locale__language_code="en")
+council = CouncilSettings.for_site(Site.objects.get(is_default_site=True))
+council.districts = {districts!r}
+council.save()
 polish = Locale.objects.get(language_code="pl")
 translated = home.copy_for_translation(polish)
 translated.title = "Pracujemy z naszymi społecznościami"
@@ -146,7 +151,9 @@ def stack():
     directory.parent.chmod(0o755)
     running = Stack(directory)
     try:
-        running.content = json.loads(running.django(SETUP).strip().splitlines()[-1])
+        # The residents answer with Leicestershire's districts (CONTACT, ABOUT).
+        setup = SETUP.replace("{districts!r}", repr(COUNCIL["districts"]))
+        running.content = json.loads(running.django(setup).strip().splitlines()[-1])
         yield running
     finally:
         running.stop()
