@@ -370,40 +370,55 @@ def consultation():
     return ConsultationPage.objects.get(slug=SLUG, locale__language_code="en")
 
 
-@transaction.atomic
-def load_responses(page):
-    """Create the demo responses that are not there yet; return how many."""
-    wanted = generate()
+def store_new_responses(page, wanted, reference, token, fields=lambda item: {}):
+    """Stores the generated responses to ``page`` that are not there yet, by
+    reference (so loading again adds nothing); returns them and their ids by
+    number."""
+    prefix = reference.partition("{")[0]
     existing = set(
-        Response.objects.filter(reference__startswith="DEMO-2014-").values_list(
-            "reference", flat=True
-        )
+        Response.objects.filter(reference__startswith=prefix).values_list("reference", flat=True)
     )
-    wanted = [item for item in wanted if REFERENCE.format(item["number"]) not in existing]
-    if not wanted:
-        return 0
+    wanted = [item for item in wanted if reference.format(item["number"]) not in existing]
     Response.objects.bulk_create(
         Response(
             consultation_key=page.translation_key,
             page=page,
-            reference=REFERENCE.format(item["number"]),
-            submission_token=TOKEN.format(item["number"]),
+            reference=reference.format(item["number"]),
+            submission_token=token.format(item["number"]),
             language=item["language"],
-            version=item["version"],
             submitted_at=item["submitted_at"],
-            respondent_type=item["respondent_type"],
-            district=item["district"],
+            **fields(item),
         )
         for item in wanted
     )
-    ids = dict(
+    by_reference = dict(
         Response.objects.filter(
-            reference__in=[REFERENCE.format(item["number"]) for item in wanted]
+            reference__in=[reference.format(item["number"]) for item in wanted]
         ).values_list("reference", "pk")
     )
+    ids = {item["number"]: by_reference[reference.format(item["number"])] for item in wanted}
+    return wanted, ids
+
+
+@transaction.atomic
+def load_responses(page):
+    """Create the demo responses that are not there yet; return how many."""
+    wanted, ids = store_new_responses(
+        page,
+        generate(),
+        REFERENCE,
+        TOKEN,
+        lambda item: {
+            "version": item["version"],
+            "respondent_type": item["respondent_type"],
+            "district": item["district"],
+        },
+    )
+    if not wanted:
+        return 0
     answers, equality = [], []
     for item in wanted:
-        response_id = ids[REFERENCE.format(item["number"])]
+        response_id = ids[item["number"]]
         for key, statement, code in item["grid"]:
             answers.append(
                 Answer(
@@ -450,7 +465,7 @@ def tag_themes(page, created, ids):
     Through = Theme.answers.through
     links = []
     for item in created:
-        response_id = ids[REFERENCE.format(item["number"])]
+        response_id = ids[item["number"]]
         for key, _text, theme in item["texts"]:
             links.append(
                 Through(theme_id=themes[key, theme].pk, answer_id=text_answers[response_id, key])
@@ -534,34 +549,12 @@ def generate_staffordshire(opens, until):
 def load_staffordshire_responses(page):
     """Create Staffordshire's demo responses that are not there yet; return how many."""
     until = min(timezone.now(), page.closes_at) if page.closes_at else timezone.now()
-    wanted = generate_staffordshire(page.opens_at, until)
-    existing = set(
-        Response.objects.filter(reference__startswith="DEMO-STAFFS-").values_list(
-            "reference", flat=True
-        )
-    )
-    wanted = [item for item in wanted if STAFFS_REFERENCE.format(item["number"]) not in existing]
-    if not wanted:
-        return 0
-    Response.objects.bulk_create(
-        Response(
-            consultation_key=page.translation_key,
-            page=page,
-            reference=STAFFS_REFERENCE.format(item["number"]),
-            submission_token=STAFFS_TOKEN.format(item["number"]),
-            language=item["language"],
-            submitted_at=item["submitted_at"],
-        )
-        for item in wanted
-    )
-    ids = dict(
-        Response.objects.filter(
-            reference__in=[STAFFS_REFERENCE.format(item["number"]) for item in wanted]
-        ).values_list("reference", "pk")
+    wanted, ids = store_new_responses(
+        page, generate_staffordshire(page.opens_at, until), STAFFS_REFERENCE, STAFFS_TOKEN
     )
     survey = page.survey_definition
     answers = [
-        Answer(response_id=ids[STAFFS_REFERENCE.format(item["number"])], **row)
+        Answer(response_id=ids[item["number"]], **row)
         for item in wanted
         for key, value in item["said"].items()
         for row in registry.type_of(survey.question(key)).answer_rows(survey.question(key), value)

@@ -231,6 +231,15 @@ def sign_in_staff(page, username, password):
 _axe = Axe()
 
 
+def signed_in_staff(browser, live_site, username, password):
+    """A browser context of its own (downloads allowed, for exports) with the
+    staff member signed in: the context and its page."""
+    context = browser.new_context(base_url=live_site, viewport=DESKTOP, accept_downloads=True)
+    page = context.new_page()
+    sign_in_staff(page, username, password)
+    return context, page
+
+
 def assert_no_axe_violations(page):
     """axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules, after scripts have run."""
     page.wait_for_load_state("networkidle")

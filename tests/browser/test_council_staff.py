@@ -13,18 +13,11 @@ import io
 import json
 from urllib.parse import urlsplit
 
-from .conftest import DESKTOP, live_manage, sign_in_staff
+from .conftest import DESKTOP, live_manage, signed_in_staff
 
 # Leicestershire's pages compared before and after, among them its own
 # privacy notice: the page of the same slug that Staffordshire's editor changes.
 LEICESTERSHIRE_PAGES = ["/", "/privacy/", "/have-your-say/", "/case-studies/", "/pl/privacy/"]
-
-
-def staff_page(browser, live_site, username, password):
-    context = browser.new_context(base_url=live_site, viewport=DESKTOP, accept_downloads=True)
-    page = context.new_page()
-    sign_in_staff(page, username, password)
-    return context, page
 
 
 def main_content(page, address):
@@ -59,7 +52,7 @@ def test_staffordshires_editor_publishes_a_page_and_leicestershires_site_does_no
     )
     assert new_introduction not in main_content(resident, staffordshire + "/privacy/")
 
-    context, editor = staff_page(
+    context, editor = signed_in_staff(
         browser, live_site, "staffordshire-editor", "demo-staffordshire-editor-password"
     )
     staffordshire_ids = set(
@@ -139,7 +132,7 @@ def test_staffordshires_analyst_exports_only_staffordshires_responses(browser, l
     ours, theirs = set(references["staffordshire"]), set(references["leicestershire"])
     assert len(ours) >= 20 and len(theirs) >= 100
 
-    context, analyst = staff_page(
+    context, analyst = signed_in_staff(
         browser, live_site, "staffordshire-analyst", "demo-staffordshire-analyst-password"
     )
     analyst.get_by_role("link", name="Consultation responses").click()

@@ -4,18 +4,11 @@ answers anywhere."""
 
 from openpyxl import load_workbook
 
-from .conftest import DESKTOP, assert_no_axe_violations, live_manage, sign_in_staff
-
-
-def sign_in(browser, live_site, username, password):
-    context = browser.new_context(base_url=live_site, viewport=DESKTOP, accept_downloads=True)
-    page = context.new_page()
-    sign_in_staff(page, username, password)
-    return context, page
+from .conftest import assert_no_axe_violations, live_manage, signed_in_staff
 
 
 def test_an_analyst_filters_to_one_district_and_exports_to_excel(browser, live_site):
-    context, page = sign_in(browser, live_site, "analyst", "demo-analyst-password")
+    context, page = signed_in_staff(browser, live_site, "analyst", "demo-analyst-password")
     page.get_by_role("link", name="Consultation responses").click()
     page.get_by_role("link", name="Have your say on our proposed Communities Strategy").click()
     page.get_by_label("Area", exact=True).select_option(label="Charnwood")
@@ -60,7 +53,7 @@ def test_an_analyst_filters_to_one_district_and_exports_to_excel(browser, live_s
 
 
 def test_an_editor_cannot_reach_any_answer(browser, live_site):
-    context, page = sign_in(browser, live_site, "editor", "demo-editor-password")
+    context, page = signed_in_staff(browser, live_site, "editor", "demo-editor-password")
     assert page.get_by_role("link", name="Consultation responses").count() == 0
     page_id = live_manage(
         "from consultations.models import ConsultationPage as C;"
@@ -75,7 +68,7 @@ def test_an_editor_cannot_reach_any_answer(browser, live_site):
 
 
 def test_the_officers_pages_pass_axe(browser, live_site):
-    context, page = sign_in(browser, live_site, "equality", "demo-equality-password")
+    context, page = signed_in_staff(browser, live_site, "equality", "demo-equality-password")
     page_id = live_manage(
         "from consultations.models import ConsultationPage as C;"
         "print(C.objects.get(slug='communities-strategy-2014', locale__language_code='en').pk)"
