@@ -1,4 +1,4 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -57,12 +57,7 @@ class CaseStudyIndexPage(BasePage):
             districts=districts_for(request),
         )
         paginator = Paginator(case_filter.results, CASE_STUDIES_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
+        results = paginator.get_page(request.GET.get("page"))
         # Each case study in the resident's language where it is translated.
         results.object_list = localize(list(results.object_list), request, specific=True)
         context.update(

@@ -10,7 +10,7 @@ the number of events shown.
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -69,12 +69,7 @@ class EventListing(ChosenFiltersMixin):
         }
         ordered = upcoming_first if self.tab == UPCOMING else most_recent_first
         self.paginator = Paginator(ordered(self.apply(scope)), EVENTS_PER_PAGE)
-        try:
-            self.results = self.paginator.page(params.get("page", 1))
-        except PageNotAnInteger:
-            self.results = self.paginator.page(1)
-        except EmptyPage:
-            self.results = self.paginator.page(self.paginator.num_pages)
+        self.results = self.paginator.get_page(params.get("page"))
         self.items = self.cards(list(self.results.object_list))
 
     # Queries ---------------------------------------------------------------------

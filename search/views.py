@@ -2,7 +2,7 @@ import re
 from urllib.parse import urlencode
 
 from django.apps import apps
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -144,12 +144,7 @@ def search(request):
         if request.GET.get("page") in (None, "", "1"):
             record(query, bool(results))
     paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        results_page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        results_page = paginator.page(1)
-    except EmptyPage:
-        results_page = paginator.page(paginator.num_pages)
+    results_page = paginator.get_page(request.GET.get("page"))
     promoted_ids = {page.pk for page in promoted}
     items = [
         {

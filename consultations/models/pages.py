@@ -7,6 +7,7 @@ each step does is in ``consultations.views``.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.forms.utils import ErrorList
 from django.utils import timezone
@@ -52,6 +53,9 @@ STATUS_LABELS = {
 }
 
 
+CONSULTATIONS_PER_PAGE = 20
+
+
 class ConsultationIndexPage(BasePage):
     """The list of consultations: open ones first, then forthcoming, then closed,
     with a filter by status and topic."""
@@ -87,12 +91,15 @@ class ConsultationIndexPage(BasePage):
         )
         if "topic" in chosen.values:
             pages = pages.filter(topics__slug=chosen.values["topic"])
-        consultations = chosen.covering(ordered_by_status(pages))
+        paginator = Paginator(chosen.covering(ordered_by_status(pages)), CONSULTATIONS_PER_PAGE)
+        consultations = paginator.get_page(request.GET.get("page"))
         # Each card's "Covers" line, from the council's list read once.
         for consultation in consultations:
             consultation.covered_names = covered_names(consultation.covers_districts, districts)
         context.update(
             consultations=consultations,
+            paginator=paginator,
+            page_query=chosen.querystring(),
             filter=chosen,
             statuses=list(STATUS_LABELS.items()),
             selected_status=chosen.values.get("status", ""),
