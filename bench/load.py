@@ -501,6 +501,8 @@ def pages_part(
     report["pages"] = results
     say("Warm queries (a test client with the production settings, same database)")
     report["queries"] = warm_queries(env, f"127.0.0.1:{proxy}", pages)
+    for name, found in report["queries"].items():
+        say(f"  {name}: {found['queries']} queries, {found['render_ms']} ms in-process")
 
 
 def journeys_part(report, options, env, journey, proxy):

@@ -95,6 +95,9 @@ MIDDLEWARE = [
     "core.middleware.SecurityHeadersMiddleware",
     "core.request_checks.RefuseNullCharacters",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Gzip for what the caching proxy passes through (core/compression.py);
+    # above ConditionalGetMiddleware, whose ETag is of the uncompressed page.
+    "core.compression.ResidentGZipMiddleware",
     # ETags and "304 Not Modified" for whatever may be stored (never for a
     # response marked no-store), outside the rule that decides what may be
     # stored by the caching proxy (core/http_cache.py).

@@ -48,3 +48,40 @@ def test_a_page_made_private_leaves_the_listings_at_once(home, client):
     restriction.groups.set([Group.objects.create(name="Officers only")])
     assert "Youth café" not in client.get("/case-studies/").text
     assert client.get("/case-studies/youth-cafe/").status_code in (302, 403)
+
+
+def test_a_change_made_on_another_app_server_shows_on_the_next_request(home, client):
+    """This process keeps its own copy of what it read, under the generation
+    it read it in: another app server's change (here a rename made without
+    this process's signals, then the generation moved on in the shared cache,
+    as that server's forget() does) shows on the next request all the same."""
+    from django.core.cache import cache
+    from wagtail.models import Page
+
+    from core.chrome_cache import GENERATION_KEY
+
+    index = ConsultationIndexPageFactory(
+        parent=home, slug="have-your-say", title="Consultations", show_in_menus=True
+    )
+    assert ">Consultations</a>" in client.get("/").text
+    assert ">Consultations</a>" in client.get("/").text  # from this process's copy
+    Page.objects.filter(pk=index.pk).update(title="Have your say", draft_title="Have your say")
+    assert ">Consultations</a>" in client.get("/").text  # nobody said it changed
+    cache.incr(GENERATION_KEY)
+    assert ">Have your say</a>" in client.get("/").text
+
+
+def test_each_request_reads_the_generation_once(home, client):
+    from unittest import mock
+
+    from django.core.cache import cache
+
+    from core.chrome_cache import GENERATION_KEY
+
+    client.get("/")
+    with mock.patch.object(cache, "get", wraps=cache.get) as get:
+        client.get("/")
+    reads = [call for call in get.call_args_list if call.args[0] == GENERATION_KEY]
+    assert len(reads) == 1
+    # Everything else came from this process's copy: no other read of the cache.
+    assert len(get.call_args_list) <= 2
