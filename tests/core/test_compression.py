@@ -25,15 +25,15 @@ def test_a_survey_step_is_sent_gzipped_and_reads_the_same(client, paths):
     assert 'name="csrfmiddlewaretoken"' in html
     assert len(zipped.content) < len(plain.content) / 3
     # The page itself is the same, apart from its freshly masked token.
-    assert html.split("csrfmiddlewaretoken")[0] == plain.content.decode().split(
-        "csrfmiddlewaretoken"
-    )[0]
+    assert (
+        html.split("csrfmiddlewaretoken")[0]
+        == plain.content.decode().split("csrfmiddlewaretoken")[0]
+    )
 
 
 def test_padding_makes_the_length_of_the_same_page_vary(client, paths):
     lengths = {
-        len(client.get(paths["survey step"], HTTP_ACCEPT_ENCODING="gzip").content)
-        for _ in range(8)
+        len(client.get(paths["survey step"], HTTP_ACCEPT_ENCODING="gzip").content) for _ in range(8)
     }
     assert len(lengths) > 1
 
