@@ -48,9 +48,13 @@ cache=${BENCH_CACHE:-$HOME/.cache/council-bench}
 mkdir -p "$cache"
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-if [ -f "$cache/$key.dump" ] && [ -f "$cache/$key.json" ]; then
+if [ -f "$cache/$key.dump" ] && [ -f "$cache/$key.json" ] && [ -f "$cache/$key.media.tar" ]; then
   echo "Restoring the data set from $cache/$key.dump" >&2
   "$pgbin/pg_restore" --clean --if-exists --no-owner -d "$DATABASE_URL" "$cache/$key.dump"
+  # The images' files with it: without them every card would look for a
+  # rendition it cannot make, on every request.
+  tar -C "$MEDIA_ROOT" -xf "$cache/$key.media.tar"
+  chown -R --reference="$MEDIA_ROOT" "$MEDIA_ROOT"
 else
   echo "Building the data set ($sizes); kept in $cache/$key.dump for the next run" >&2
   DJANGO_SETTINGS_MODULE=council_site.settings.dev FRONTEND_CACHE_URL= \
@@ -59,6 +63,7 @@ else
   DJANGO_SETTINGS_MODULE=council_site.settings.dev FRONTEND_CACHE_URL= \
     .venv/bin/python bench/scale.py $sizes >"$work/journey.json"
   "$pgbin/pg_dump" -Fc -d "$DATABASE_URL" -f "$cache/$key.dump.part"
+  tar -C "$MEDIA_ROOT" -cf "$cache/$key.media.tar" .
   mv "$cache/$key.dump.part" "$cache/$key.dump"
   cp "$work/journey.json" "$cache/$key.json"
 fi

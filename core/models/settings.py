@@ -305,6 +305,8 @@ class CouncilSettings(BaseSiteSetting):
     @classmethod
     def _with_every_language(cls, site):
         council = super().for_site(site)
+        # Kept with them: the logo every page's header shows.
+        council.logo  # noqa: B018
         source = council.source_texts()
         if source is not None:
             translations = {

@@ -19,7 +19,7 @@ from consultations.factories import (
     ConsultationPageFactory,
     easy_read_rows,
 )
-from core.models import EasyReadIndexPage
+from core.models import CouncilSettings, EasyReadIndexPage
 from delivery.factories import (
     ActionPageFactory,
     DeliveryPlanPageFactory,
@@ -48,6 +48,10 @@ def picture():
 
 
 def build_public_pages(home):
+    # The council's logo, in every page's header.
+    council = CouncilSettings.for_site(home.get_site())
+    council.logo = picture()
+    council.save()
     strategy = StrategyPageFactory(
         parent=home,
         slug="strategy",
