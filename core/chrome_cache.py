@@ -133,9 +133,16 @@ CHROME_MODELS = (Page, Site, Locale, PageViewRestriction, BaseSiteSetting, BaseG
 
 
 def changed(sender, instance, **kwargs):
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
+    from wagtail.snippets.models import get_snippet_models
+
     from core.models.settings import CouncilTexts
 
-    if isinstance(instance, CHROME_MODELS + (CouncilTexts,)):
+    # Parts of pages are kept too (core/templatetags/kept_tags.py): the
+    # images, documents and snippets they show move the generation on as well.
+    shown = CHROME_MODELS + (CouncilTexts, AbstractImage, AbstractDocument)
+    if isinstance(instance, shown) or type(instance) in get_snippet_models():
         forget()
 
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -55,21 +56,28 @@ class HomePage(EasyReadMixin, BasePage):
         one is live, the others shown in English and marked so (core.links)."""
         context = super().get_context(request, *args, **kwargs)
         source = self.get_translation_or_none(default_locale()) or self
-        context["sections"] = menu_pages(source, request, specific=True)
-        context["latest_case_studies"] = localize(
-            list(latest_case_studies(source.locale_id, site=source)), request, specific=True
-        )
+        # Open consultations change with the clock, so they are looked up on
+        # every visit; the rest only when the template asks (the part of the
+        # page that shows them is kept: core/templatetags/kept_tags.py).
         context["open_consultations"] = localize(
             open_consultations(locale=source.locale_id, limit=3, site=source),
             request,
             specific=True,
         )
-        strategies = StrategyPage.for_home_page(source)
-        current = strategies["current_strategy"]
-        context["current_strategy"] = (
-            localize([current], request, specific=True)[0] if current else None
+        context["sections"] = SimpleLazyObject(lambda: menu_pages(source, request, specific=True))
+        context["latest_case_studies"] = SimpleLazyObject(
+            lambda: localize(
+                list(latest_case_studies(source.locale_id, site=source)), request, specific=True
+            )
         )
-        context["other_strategies"] = localize(
-            strategies["other_strategies"], request, specific=True
+        strategies = SimpleLazyObject(lambda: StrategyPage.for_home_page(source))
+
+        def current_strategy():
+            current = strategies["current_strategy"]
+            return localize([current], request, specific=True)[0] if current else None
+
+        context["current_strategy"] = SimpleLazyObject(current_strategy)
+        context["other_strategies"] = SimpleLazyObject(
+            lambda: localize(strategies["other_strategies"], request, specific=True)
         )
         return context

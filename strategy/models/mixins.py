@@ -2,7 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -179,18 +179,26 @@ class StrategyPartMixin(models.Model):
     def strategy_contents(self):
         return StrategyContents(self.strategy) if self.strategy else None
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def contents_for(self, request):
         if "strategy_contents" not in self.__dict__ and self.strategy:
             # The contents' links as paths on the requested site.
             self.__dict__["strategy_contents"] = StrategyContents(self.strategy, request)
-        contents = self.strategy_contents
-        context["strategy"] = self.strategy
-        if contents is not None:
-            context["contents"] = contents
-            context["previous_part"] = contents.previous(self)
-            context["next_part"] = contents.next(self)
-            context["part_number"] = contents.number(self)
+        return self.strategy_contents
+
+    def get_context(self, request, *args, **kwargs):
+        """Looked up only when the template asks: a part of the page kept
+        (core/templatetags/kept_tags.py) asks nothing."""
+        context = super().get_context(request, *args, **kwargs)
+
+        def around(find):
+            contents = self.contents_for(request)
+            return find(contents) if contents is not None else None
+
+        context["strategy"] = SimpleLazyObject(lambda: self.strategy)
+        context["contents"] = SimpleLazyObject(lambda: self.contents_for(request))
+        context["previous_part"] = SimpleLazyObject(lambda: around(lambda c: c.previous(self)))
+        context["next_part"] = SimpleLazyObject(lambda: around(lambda c: c.next(self)))
+        context["part_number"] = SimpleLazyObject(lambda: around(lambda c: c.number(self)))
         return context
 
 

@@ -4,6 +4,7 @@ building blocks, and which building blocks support which priority."""
 
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -419,11 +420,15 @@ class PriorityPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        blocks = self.get_building_blocks()
-        if self.strategy_contents is not None:
-            for block in blocks:
-                block.number = self.strategy_contents.number(block)
-        context["building_blocks"] = blocks
+
+        def numbered():
+            blocks = self.get_building_blocks()
+            contents = self.contents_for(request)
+            for block in blocks if contents is not None else []:
+                block.number = contents.number(block)
+            return blocks
+
+        context["building_blocks"] = SimpleLazyObject(numbered)
         return context
 
 
@@ -469,11 +474,15 @@ class BuildingBlockPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        priorities = self.get_priorities()
-        if self.strategy_contents is not None:
-            for priority in priorities:
-                priority.number = self.strategy_contents.number(priority)
-        context["priorities"] = priorities
+
+        def numbered():
+            priorities = self.get_priorities()
+            contents = self.contents_for(request)
+            for priority in priorities if contents is not None else []:
+                priority.number = contents.number(priority)
+            return priorities
+
+        context["priorities"] = SimpleLazyObject(numbered)
         return context
 
 

@@ -1,0 +1,78 @@
+"""``{% kept "name" value ... %}...{% endkept %}``: a part of a page rendered
+once and kept with the look-ups of core/chrome_cache.py, under the same
+generation, so that any change to any page, Site, setting, image or the
+council's words renders it afresh on the next request, on every app server.
+
+Only for parts that depend on nothing but the values given, the page's
+language, the Site and the address (never on the time of day, the visitor
+or the query string: give what a part reads from those as values). Never
+kept: a preview (a draft shown under the live page's id), a signed-in
+visitor's request, anything but a GET, and any part that came out carrying
+a CSRF token (another visitor's token would fail them)."""
+
+import hashlib
+
+from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from core.chrome_cache import remembered
+
+register = template.Library()
+
+
+class KeptNode(template.Node):
+    def __init__(self, nodelist, name, values):
+        self.nodelist = nodelist
+        self.name = name
+        self.values = values
+
+    def render(self, context):
+        request = context.get("request")
+        if not keepable(request):
+            return self.nodelist.render(context)
+        parts = [
+            request.get_host(),
+            request.path,
+            get_language(),
+            *(identity(value.resolve(context)) for value in self.values),
+        ]
+        digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+        rendered = []
+
+        def build():
+            html = self.nodelist.render(context)
+            rendered.append(html)
+            # None: rendered afresh each time.
+            return None if "csrfmiddlewaretoken" in html else str(html)
+
+        html = remembered("fragment", build, self.name.resolve(context), digest)
+        if html is None:
+            return rendered[0] if rendered else self.nodelist.render(context)
+        return mark_safe(html)  # noqa: S308 (rendered by this template, escaped there)
+
+
+def identity(value):
+    """A model instance by its kind and id (its repr is only its title)."""
+    if hasattr(value, "_meta") and hasattr(value, "pk"):
+        return f"{value._meta.label}:{value.pk}"
+    return repr(value)
+
+
+def keepable(request):
+    if request is None or request.method != "GET" or getattr(request, "is_preview", False):
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+@register.tag
+def kept(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% kept %} needs a name")
+    nodelist = parser.parse(("endkept",))
+    parser.delete_first_token()
+    return KeptNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
+    )
