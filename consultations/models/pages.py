@@ -25,13 +25,14 @@ from wagtail.admin.panels import (
 from wagtail.blocks import StreamBlockValidationError
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale
+from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import DocumentLinkBlock, StandardBodyBlock
+from core.chrome_cache import remembered
 from core.easy_read import EasyReadMixin, stream_present, with_streams_present
 from core.models import BasePage, district_choices_for, district_choices_of_page
-from core.sites import site_pages
+from core.sites import current_site, site_pages
 
 from ..blocks import EventBlock, HeadlineFigureBlock
 from ..headlines import results_headlines_error
@@ -419,15 +420,36 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
             )
 
 
-def open_consultations(locale=None, limit=None, site=None):
-    """Open consultations in a language on one council's site (a Site, a
-    request or a page of it), closing soonest first: one query."""
+def open_consultations(locale, limit=None, site=None):
+    """Open consultations in a language (a locale id) on one council's site
+    (a Site, a request or a page of it), closing soonest first.
+
+    Which consultations are open changes with the clock, not only when pages
+    change: the kept list (core/chrome_cache.py) is of every consultation not
+    closed when it was made, with its dates, and the open ones are chosen from
+    it now. Once warm, no query."""
+    if isinstance(site, Page):
+        key = site.path[: Page.steplen * 2]
+    else:
+        found = current_site(site)
+        key = found.pk if found else None
+
+    def not_closed():
+        pages = site_pages(ConsultationPage.objects.live().public(), site).filter(
+            locale_id=locale, closes_at__gt=timezone.now()
+        )
+        return list(pages.order_by("closes_at", "pk").values_list("pk", "opens_at", "closes_at"))
+
     now = timezone.now()
-    pages = (
-        site_pages(ConsultationPage.objects.live().public(), site)
-        .filter(opens_at__lte=now, closes_at__gt=now, locale=locale or Locale.get_active())
-        .defer_streamfields()
-        .order_by("closes_at")
-    )
-    pages = with_streams_present(pages, "survey", "easy_read")
-    return list(pages[:limit] if limit else pages)
+    chosen = [
+        pk
+        for pk, opens_at, closes_at in remembered("not-closed", not_closed, key, locale)
+        if opens_at <= now < closes_at
+    ][:limit]
+
+    def pages_of():
+        pages = ConsultationPage.objects.filter(pk__in=chosen).defer_streamfields()
+        found = {page.pk: page for page in with_streams_present(pages, "survey", "easy_read")}
+        return [found[pk] for pk in chosen if pk in found]
+
+    return remembered("consultation-cards", pages_of, *chosen) if chosen else []

@@ -1,6 +1,7 @@
 """The consultation finder, the consultation page and the home page's list."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.utils import timezone
@@ -99,6 +100,21 @@ def test_home_page_lists_open_consultations_first(client, home, mixed):
     html = client.get(home.url).content.decode()
     assert "Have your say now" in html
     assert titles(html, ALL) == ["Open soon close", "Open later close"]
+
+
+def test_the_home_page_follows_the_clock_with_nothing_published(client, home, mixed):
+    """What the home page keeps between visits is chosen again by the time of
+    each visit: a consultation opens and another closes without any page
+    being saved, and the next visit shows it."""
+    client.get(home.url)  # kept now
+    in_three_days = timezone.now() + datetime.timedelta(days=3)
+    in_six_days = timezone.now() + datetime.timedelta(days=6)
+    with mock.patch("django.utils.timezone.now", return_value=in_three_days):
+        html = client.get(home.url).content.decode()
+    assert titles(html, ALL) == ["Open later close"]  # "Open soon close" has closed
+    with mock.patch("django.utils.timezone.now", return_value=in_six_days):
+        html = client.get(home.url).content.decode()
+    assert titles(html, ALL) == ["Open later close", "Coming"]  # "Coming" has opened
 
 
 def test_an_open_consultation_page_offers_the_survey(client, mixed):
