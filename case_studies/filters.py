@@ -23,33 +23,43 @@ class CaseStudyFilterForm(forms.Form):
     district = forms.ChoiceField(label=_("District"), required=False)
     funding = forms.ChoiceField(label=_("Funding source"), required=False)
 
-    def __init__(self, data, case_studies, site=None, districts=()):
+    def __init__(self, data, options):
         super().__init__(data)
-        locale = active_locale()
         any_choice = [("", _("Any"))]
-        for name, model_name in (
-            ("priority", "PriorityPage"),
-            ("building_block", "BuildingBlockPage"),
-        ):
-            model = apps.get_model("strategy", model_name)
-            pages = (
-                site_pages(model.objects.live(), site)
-                .filter(locale=locale)
-                .order_by("path")
-                .values_list("pk", "title")
-            )
-            self.fields[name].choices = any_choice + [(str(pk), title) for pk, title in pages]
-        values = case_studies.order_by().values_list("district", "funding_source")
-        # The council's own list first, in its order, then any other a case study names.
-        found = {district for district, _source in values if district}
-        districts = [*districts, *sorted(found - set(districts))]
-        sources = sorted({source for _district, source in values if source})
-        self.fields["district"].choices = any_choice + [(d, d) for d in districts]
-        self.fields["funding"].choices = any_choice + [(s, s) for s in sources]
         for name in FILTER_FIELDS:
+            self.fields[name].choices = any_choice + options[name]
             self.fields[name].error_messages["invalid_choice"] = _(
                 "Choose one of the options in the list"
             )
+
+
+def filter_options(case_studies, site=None, districts=()):
+    """The choices of each filter, as (value, label) pairs: the priorities and
+    building blocks of the site in the resident's language, and the districts
+    and funding sources the case studies name."""
+    locale = active_locale()
+    options = {}
+    for name, model_name in (
+        ("priority", "PriorityPage"),
+        ("building_block", "BuildingBlockPage"),
+    ):
+        model = apps.get_model("strategy", model_name)
+        pages = (
+            site_pages(model.objects.live(), site)
+            .filter(locale=locale)
+            .order_by("path")
+            .values_list("pk", "title")
+        )
+        options[name] = [(str(pk), title) for pk, title in pages]
+    values = case_studies.order_by().values_list("district", "funding_source")
+    # The council's own list first, in its order, then any other a case study names.
+    found = {district for district, _source in values if district}
+    districts = [*districts, *sorted(found - set(districts))]
+    options["district"] = [(d, d) for d in districts]
+    options["funding"] = [
+        (s, s) for s in sorted({source for _district, source in values if source})
+    ]
+    return options
 
 
 def same_page(pk):
@@ -58,13 +68,10 @@ def same_page(pk):
 
 
 class CaseStudyFilter(ChosenFiltersMixin):
-    def __init__(self, params, case_studies, site=None, districts=()):
+    def __init__(self, params, case_studies, options):
         self.params = params
         self.form = CaseStudyFilterForm(
-            {name: params.get(name, "") for name in FILTER_FIELDS},
-            case_studies,
-            site=site,
-            districts=districts,
+            {name: params.get(name, "") for name in FILTER_FIELDS}, options
         )
         self.form.is_valid()
         # A filter with a value we do not know is left out, and the form says why.

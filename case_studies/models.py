@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -8,7 +9,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from core.chrome_cache import remembered
 from core.links import localize
+from core.locales import active_locale
 from core.models import BasePage, districts_for
 from core.sites import site_pages
 
@@ -47,28 +50,51 @@ class CaseStudyIndexPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from case_studies.filters import CaseStudyFilter
+        """The filters' choices are kept (core/chrome_cache.py); the matching
+        case studies are looked up only when the template asks, which it does
+        not when it shows a kept list (templates/pages/case_study_index_page.html)."""
+        from case_studies.filters import CaseStudyFilter, filter_options
 
         context = super().get_context(request, *args, **kwargs)
-        case_filter = CaseStudyFilter(
-            request.GET,
-            self.case_studies(),
-            site=Site.find_for_request(request),
-            districts=districts_for(request),
+        site = Site.find_for_request(request)
+        options = remembered(
+            "case-study-filters",
+            lambda: filter_options(
+                self.case_studies(), site=site, districts=districts_for(request)
+            ),
+            self.pk,
+            getattr(site, "pk", None),
+            active_locale().pk,
         )
-        paginator = Paginator(case_filter.results, CASE_STUDIES_PER_PAGE)
-        results = paginator.get_page(request.GET.get("page"))
-        # Each case study in the resident's language where it is translated.
-        results.object_list = localize(list(results.object_list), request, specific=True)
+        case_filter = CaseStudyFilter(request.GET, self.case_studies(), options)
+
+        def listed():
+            paginator = Paginator(case_filter.results, CASE_STUDIES_PER_PAGE)
+            results = paginator.get_page(request.GET.get("page"))
+            # Each case study in the resident's language where it is translated.
+            results.object_list = localize(list(results.object_list), request, specific=True)
+            return results
+
+        results = SimpleLazyObject(listed)
         context.update(
             {
                 "filter": case_filter,
                 "results": results,
-                "paginator": paginator,
+                "paginator": SimpleLazyObject(lambda: results.paginator),
                 "page_query": case_filter.querystring(),
+                # The list is kept for filters that were all understood and a
+                # plain page number, never for whatever else an address holds.
+                "kept_list": keepable_list(case_filter, request.GET.get("page", "1")),
             }
         )
         return context
+
+
+def keepable_list(case_filter, page):
+    """The name a list of case studies is kept under, or None (not kept)."""
+    if case_filter.form.errors or not (page.isdigit() and len(page) <= 4):
+        return None
+    return "case-study-list"
 
 
 class CaseStudyPage(BasePage):

@@ -8,7 +8,8 @@ language, the Site and the address (never on the time of day, the visitor
 or the query string: give what a part reads from those as values). Never
 kept: a preview (a draft shown under the live page's id), a signed-in
 visitor's request, anything but a GET, and any part that came out carrying
-a CSRF token (another visitor's token would fail them)."""
+a CSRF token (another visitor's token would fail them). A name that is
+empty or None keeps nothing: the view's way to say "not this time"."""
 
 import hashlib
 
@@ -29,7 +30,8 @@ class KeptNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if not keepable(request):
+        name = self.name.resolve(context)
+        if not name or not keepable(request):
             return self.nodelist.render(context)
         parts = [
             request.get_host(),
@@ -46,7 +48,7 @@ class KeptNode(template.Node):
             # None: rendered afresh each time.
             return None if "csrfmiddlewaretoken" in html else str(html)
 
-        html = remembered("fragment", build, self.name.resolve(context), digest)
+        html = remembered("fragment", build, name, digest)
         if html is None:
             return rendered[0] if rendered else self.nodelist.render(context)
         return mark_safe(html)  # noqa: S308 (rendered by this template, escaped there)
