@@ -4,8 +4,9 @@ generation, so that any change to any page, Site, setting, image or the
 council's words renders it afresh on the next request, on every app server.
 
 Only for parts that depend on nothing but the values given, the page's
-language, the Site and the address (never on the time of day, the visitor
-or the query string: give what a part reads from those as values). Never
+language, the Site, the address and the day (never on the time of day, the
+visitor or the query string: give what a part reads from those as values,
+as a consultation gives its status). Never
 kept: a preview (a draft shown under the live page's id), a signed-in
 visitor's request, anything but a GET, and any part that came out carrying
 a CSRF token (another visitor's token would fail them). A name that is
@@ -14,6 +15,7 @@ empty or None keeps nothing: the view's way to say "not this time"."""
 import hashlib
 
 from django import template
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -37,6 +39,9 @@ class KeptNode(template.Node):
             request.get_host(),
             request.path,
             get_language(),
+            # Kept for a day at most: "today" may show in a part given only
+            # the values it needs for the time of day.
+            timezone.localdate().isoformat(),
             *(identity(value.resolve(context)) for value in self.values),
         ]
         digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]

@@ -117,6 +117,16 @@ def test_the_home_page_follows_the_clock_with_nothing_published(client, home, mi
     assert titles(html, ALL) == ["Open later close", "Coming"]  # "Coming" has opened
 
 
+def test_a_kept_consultation_page_closes_on_time(client, mixed):
+    page = mixed["open_soon"]
+    assert "Start the survey" in client.get(page.url).content.decode()  # kept now
+    after_closing = page.closes_at + datetime.timedelta(seconds=1)
+    with mock.patch("django.utils.timezone.now", return_value=after_closing):
+        html = client.get(page.url).content.decode()
+    assert "Start the survey" not in html
+    assert "This consultation has closed" in html
+
+
 def test_an_open_consultation_page_offers_the_survey(client, mixed):
     page = mixed["open_soon"]
     html = client.get(page.url).content.decode()
