@@ -6,6 +6,9 @@ The survey's routes are ``SurveyRoutesMixin`` (``consultations.routes``); what
 each step does is in ``consultations.views``.
 """
 
+import datetime
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -79,10 +82,16 @@ class ConsultationIndexPage(BasePage):
         from ..filters import ConsultationFilter
 
         context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        rows, topic_names = remembered("consultation-finder", lambda: finder_rows(self), self.pk)
         status = request.GET.get("status", "")
-        pages = ConsultationPage.objects.child_of(self).live().public().defer_streamfields()
-        pages = filter_by_status(pages, status if status in STATUS_LABELS else "")
-        topics = list(ConsultationTopic.objects.filter(consultationpage__in=pages).distinct())
+        if status in STATUS_LABELS:
+            rows = [row for row in rows if row.status_at(now) == status]
+        slugs = {slug for row in rows for slug in row.topics}
+        topics = sorted(
+            (ConsultationTopic(slug=slug, name=topic_names[slug]) for slug in slugs),
+            key=lambda topic: (topic.name, topic.slug),
+        )
         districts = district_choices_for(request)
         chosen = ConsultationFilter(
             request.GET,
@@ -91,9 +100,13 @@ class ConsultationIndexPage(BasePage):
             districts=districts,
         )
         if "topic" in chosen.values:
-            pages = pages.filter(topics__slug=chosen.values["topic"])
-        paginator = Paginator(chosen.covering(ordered_by_status(pages)), CONSULTATIONS_PER_PAGE)
+            rows = [row for row in rows if chosen.values["topic"] in row.topics]
+        paginator = Paginator(chosen.covering(ordered_by_status(rows)), CONSULTATIONS_PER_PAGE)
         consultations = paginator.get_page(request.GET.get("page"))
+        pks = [row.pk for row in consultations.object_list]
+        consultations.object_list = remembered(
+            "consultation-cards", lambda: consultation_cards(pks), *pks
+        )
         # Each card's "Covers" line, from the council's list read once.
         for consultation in consultations:
             consultation.covered_names = covered_names(consultation.covers_districts, districts)
@@ -153,7 +166,71 @@ def ordered_by_status(pages):
     return sorted(pages, key=sort_key)
 
 
-class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, BasePage):
+class Scheduled:
+    """What a consultation's dates and area say, for a page or a row of the
+    finder's kept list (``FinderRow``)."""
+
+    def status_at(self, now):
+        if now < self.opens_at:
+            return FORTHCOMING
+        if now < self.closes_at:
+            return OPEN
+        return RESULTS if self.results_published else CLOSED
+
+    def covers(self, district):
+        """Whether the consultation is about this district: it names it, or it
+        is about the whole county."""
+        return not self.covers_districts or district in self.covers_districts
+
+
+@dataclass(frozen=True)
+class FinderRow(Scheduled):
+    """One consultation as the finder sorts and filters it, kept
+    (core/chrome_cache.py) so that the finder asks nothing of the database
+    but the cards it shows."""
+
+    pk: int
+    opens_at: datetime.datetime
+    closes_at: datetime.datetime
+    results_published: bool
+    topics: tuple
+    covers_districts: tuple
+
+
+def finder_rows(index):
+    """Every live, public consultation under ``index``, and the names of their
+    topics, by slug."""
+    pages = (
+        ConsultationPage.objects.child_of(index)
+        .live()
+        .public()
+        .defer_streamfields()
+        .prefetch_related("topics")
+    )
+    rows, topic_names = [], {}
+    for page in pages:
+        topics = list(page.topics.all())
+        topic_names.update((topic.slug, topic.name) for topic in topics)
+        rows.append(
+            FinderRow(
+                pk=page.pk,
+                opens_at=page.opens_at,
+                closes_at=page.closes_at,
+                results_published=page.results_published,
+                topics=tuple(topic.slug for topic in topics),
+                covers_districts=tuple(page.covers_districts or ()),
+            )
+        )
+    return rows, topic_names
+
+
+def consultation_cards(pks):
+    """The consultations ``pks`` names, in that order, for cards."""
+    found = ConsultationPage.objects.filter(pk__in=pks).defer_streamfields().in_bulk()
+    return [found[pk] for pk in pks if pk in found]
+
+
+class ConsultationPage(Scheduled, EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, BasePage):
     """A public consultation: what is proposed, when residents can have their say,
     events, documents, other ways to respond, and a survey built from sections
     of questions."""
@@ -308,13 +385,6 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
 
     # Status -------------------------------------------------------------------
 
-    def status_at(self, now):
-        if now < self.opens_at:
-            return FORTHCOMING
-        if now < self.closes_at:
-            return OPEN
-        return RESULTS if self.results_published else CLOSED
-
     @property
     def status(self):
         return self.status_at(timezone.now())
@@ -371,11 +441,6 @@ class ConsultationPage(EasyReadMixin, SurveyRoutesMixin, RoutablePageMixin, Base
             if self.pk and self.url_path:
                 self.__dict__["_council_districts"] = kept
         return kept
-
-    def covers(self, district):
-        """Whether the consultation is about this district: it names it, or it
-        is about the whole county."""
-        return not self.covers_districts or district in self.covers_districts
 
     @cached_property
     def covered_district_names(self):

@@ -270,15 +270,16 @@ def test_an_area_the_council_does_not_have_is_ignored(client, index, covered, ar
 
 def test_the_area_filter_adds_no_query_per_consultation(client, index, covered):
     def queries(area):
+        """The queries of a second visit (the first fills the kept look-ups;
+        new pages start a new generation of them)."""
+        client.get(index.url, {"area": area})
         with CaptureQueriesContext(connection) as captured:
             assert client.get(index.url, {"area": area}).status_code == 200
         return len(captured)
 
-    client.get(index.url)  # warm
     few = queries("melton")
     for n in range(6):
         ConsultationPageFactory(parent=index, title=f"More {n}", covers_districts=["melton"])
-    client.get(index.url)  # warm again: new pages start a new generation of kept look-ups
     assert queries("melton") == few
     assert queries("") == few
 
