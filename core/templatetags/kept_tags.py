@@ -3,7 +3,9 @@ once and kept with the look-ups of core/chrome_cache.py, under the same
 generation, so that any change to any page, Site, setting, image or the
 council's words renders it afresh on the next request, on every app server.
 
-Only for parts that depend on nothing but the values given, the page's
+Only on a page (``page`` in the context: not on an error page, whose
+address anyone can make up), and only for parts that depend on nothing but
+the values given, the page's
 language, the Site, the address and the day (never on the time of day, the
 visitor or the query string: give what a part reads from those as values,
 as a consultation gives its status). Never
@@ -33,7 +35,7 @@ class KeptNode(template.Node):
     def render(self, context):
         request = context.get("request")
         name = self.name.resolve(context)
-        if not name or not keepable(request):
+        if not name or not keepable(context, request):
             return self.nodelist.render(context)
         parts = [
             request.get_host(),
@@ -66,8 +68,13 @@ def identity(value):
     return repr(value)
 
 
-def keepable(request):
+def keepable(context, request):
     if request is None or request.method != "GET" or getattr(request, "is_preview", False):
+        return False
+    # Only around a page that exists: the addresses kept are those of real
+    # pages (and their routes), never whatever address someone makes up.
+    page = context.get("page")
+    if getattr(page, "pk", None) is None:
         return False
     user = getattr(request, "user", None)
     return not (user is not None and user.is_authenticated)

@@ -16,11 +16,15 @@ probe app_health {
         "Host: 127.0.0.1"
         "User-Agent: varnish-health-probe"
         "Connection: close";
-    .timeout = 3s;
+    # A server that refuses connections fails at once and is out within
+    # seconds (its requests are retried on the other, vcl_backend_error); a
+    # server slow to answer under load stays in: three of the last five
+    # probes, each given 5 seconds, are enough.
+    .timeout = 5s;
     .interval = 1s;
-    .window = 3;
-    .threshold = 2;
-    .initial = 2;
+    .window = 5;
+    .threshold = 3;
+    .initial = 3;
 }
 
 @BACKENDS@
