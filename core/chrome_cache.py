@@ -50,7 +50,7 @@ HOSTNAME = re.compile(r"[a-z0-9.-]{1,253}", re.IGNORECASE)
 # its generation, so a copy kept here is never out of date, only unused.
 _request = threading.local()
 _process = {"generation": None, "entries": {}}
-PROCESS_ENTRIES = 5000
+PROCESS_ENTRIES = 2000
 
 
 def request_started(**kwargs):
@@ -142,7 +142,13 @@ def changed(sender, instance, **kwargs):
     # Parts of pages are kept too (core/templatetags/kept_tags.py): the
     # images, documents and snippets they show move the generation on as well.
     shown = CHROME_MODELS + (CouncilTexts, AbstractImage, AbstractDocument)
-    if isinstance(instance, shown) or type(instance) in get_snippet_models():
+    if (
+        isinstance(instance, shown)
+        or type(instance) in get_snippet_models()
+        # Staff's picks for searches (the kept search results list them first).
+        or type(instance)._meta.app_label == "wagtailsearchpromotions"
+        and type(instance).__name__ == "SearchPromotion"
+    ):
         forget()
 
 

@@ -1,3 +1,4 @@
+import hashlib
 import re
 from urllib.parse import urlencode
 
@@ -11,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from modelsearch.query import Fuzzy, PlainText
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
+from core.chrome_cache import remembered
 from core.locales import active_locale
 from core.sites import site_pages, site_paths_q
 from search.models import SearchTermDay
@@ -126,6 +128,17 @@ def record(query, found_something):
         pass
 
 
+def matching_ids(request, locale, type_key, query):
+    """The ids of the pages found, staff's picks first, and of the picks: kept
+    (core/chrome_cache.py) until anything changes, so that a query asked again,
+    or its next page, costs no search."""
+    pages = Page.objects.live().public().filter(site_paths_q(request), locale=locale)
+    promoted = [page.pk for page in promoted_pages(pages, query)]
+    picked = set(promoted)
+    searched = run_search(pages_of_type(pages, type_key), query)
+    return promoted, promoted + [page.pk for page in searched if page.pk not in picked]
+
+
 @require_safe
 def search(request):
     """Search the live, public pages of the resident's language on this council's site."""
@@ -134,18 +147,24 @@ def search(request):
     if type_key not in {key for key, _label, _models in TYPE_GROUPS}:
         type_key = ""
     locale = active_locale()
-    pages = Page.objects.live().public().filter(site_paths_q(request), locale=locale)
-    results, promoted = [], []
+    promoted_ids, ids = [], []
     if query:
-        promoted = promoted_pages(pages, query)
-        searched = run_search(pages_of_type(pages, type_key).specific(), query)
-        promoted_set = {page.pk for page in promoted}
-        results = promoted + [page for page in searched if page.pk not in promoted_set]
+        site = Site.find_for_request(request)
+        promoted_ids, ids = remembered(
+            "search",
+            lambda: matching_ids(request, locale, type_key, query),
+            getattr(site, "pk", None),
+            locale.pk,
+            type_key,
+            hashlib.sha256(query.encode()).hexdigest(),
+        )
         if request.GET.get("page") in (None, "", "1"):
-            record(query, bool(results))
-    paginator = Paginator(results, RESULTS_PER_PAGE)
+            record(query, bool(ids))
+    paginator = Paginator(ids, RESULTS_PER_PAGE)
     results_page = paginator.get_page(request.GET.get("page"))
-    promoted_ids = {page.pk for page in promoted}
+    # Only the pages shown are fetched, each as its own type.
+    found = Page.objects.filter(pk__in=list(results_page.object_list)).specific().in_bulk()
+    results_page.object_list = [found[pk] for pk in results_page.object_list if pk in found]
     items = [
         {
             "page": page,

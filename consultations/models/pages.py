@@ -15,7 +15,7 @@ from django.db import models
 from django.forms.utils import ErrorList
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -103,14 +103,24 @@ class ConsultationIndexPage(BasePage):
             rows = [row for row in rows if chosen.values["topic"] in row.topics]
         paginator = Paginator(chosen.covering(ordered_by_status(rows)), CONSULTATIONS_PER_PAGE)
         consultations = paginator.get_page(request.GET.get("page"))
-        pks = [row.pk for row in consultations.object_list]
-        consultations.object_list = remembered(
-            "consultation-cards", lambda: consultation_cards(pks), *pks
-        )
-        # Each card's "Covers" line, from the council's list read once.
-        for consultation in consultations:
-            consultation.covered_names = covered_names(consultation.covers_districts, districts)
+        shown = list(consultations.object_list)
+        pks = [row.pk for row in shown]
+
+        def cards():
+            found = remembered("consultation-cards", lambda: consultation_cards(pks), *pks)
+            # Each card's "Covers" line, from the council's list read once.
+            for consultation in found:
+                consultation.covered_names = covered_names(consultation.covers_districts, districts)
+            return found
+
+        # Fetched only when the list is shown afresh: the list is kept under
+        # what it shows (the filters, the page, each card's status and the
+        # total), which the clock can change without any page being saved.
+        consultations.object_list = SimpleLazyObject(cards)
+        listed = [f"{row.pk}:{row.status_at(now)}" for row in shown]
         context.update(
+            kept_list="consultation-list",
+            kept_key=f"{chosen.querystring()}|{consultations.number}|{paginator.count}|{listed}",
             consultations=consultations,
             paginator=paginator,
             page_query=chosen.querystring(),

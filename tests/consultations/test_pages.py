@@ -117,6 +117,17 @@ def test_the_home_page_follows_the_clock_with_nothing_published(client, home, mi
     assert titles(html, ALL) == ["Open later close", "Coming"]  # "Coming" has opened
 
 
+def test_the_kept_finder_follows_the_clock(client, index, mixed):
+    before = titles(client.get(index.url).content.decode(), ALL)  # kept now
+    assert before[:2] == ["Open soon close", "Open later close"]
+    in_three_days = timezone.now() + datetime.timedelta(days=3)
+    with mock.patch("django.utils.timezone.now", return_value=in_three_days):
+        after = titles(client.get(index.url).content.decode(), ALL)
+        still_open = titles(client.get(index.url, {"status": "open"}).content.decode(), ALL)
+    assert after[0] == "Open later close"  # the other one has closed
+    assert still_open == ["Open later close"]
+
+
 def test_a_kept_consultation_page_closes_on_time(client, mixed):
     page = mixed["open_soon"]
     assert "Start the survey" in client.get(page.url).content.decode()  # kept now

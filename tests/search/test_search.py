@@ -367,3 +367,25 @@ def test_survey_answers_are_never_found(client, home, consultation):
         response=response, question_key="ideas", question_type="long_text", text="zorblaxian"
     )
     assert result_titles(client.get("/search/", {"q": "zorblaxian"})) == []
+
+
+def test_a_search_asked_again_follows_what_was_published_and_picked(client, home, case_studies):
+    """Results are kept between searches (search/views.py): a page published,
+    a page unpublished and staff's pick all show on the very next search."""
+    first = make_youth_cafe(case_studies)
+    assert result_titles(client.get("/search/", {"q": "youth"})) == ["Oakham Youth Café"]
+    second = CaseStudyPageFactory(
+        parent=case_studies, title="Uppingham youth garden", slug="uppingham-youth-garden"
+    )
+    assert set(result_titles(client.get("/search/", {"q": "youth"}))) == {
+        "Oakham Youth Café",
+        "Uppingham youth garden",
+    }
+    first.unpublish()
+    assert result_titles(client.get("/search/", {"q": "youth"})) == ["Uppingham youth garden"]
+    cookies = Page.objects.get(slug="cookies")
+    SearchPromotion.objects.create(
+        query=Query.get("youth"), page=cookies, sort_order=0, description=""
+    )
+    assert result_titles(client.get("/search/", {"q": "youth"}))[0] == "Cookies"
+    assert second.live
