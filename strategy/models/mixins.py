@@ -185,6 +185,19 @@ class StrategyPartMixin(models.Model):
             self.__dict__["strategy_contents"] = StrategyContents(self.strategy, request)
         return self.strategy_contents
 
+    def numbered(self, request, find):
+        """The parts ``find()`` returns, each with its number among its kind
+        (``part.number``), looked up only when the template asks."""
+
+        def found():
+            parts = find()
+            contents = self.contents_for(request)
+            for part in parts if contents is not None else []:
+                part.number = contents.number(part)
+            return parts
+
+        return SimpleLazyObject(found)
+
     def get_context(self, request, *args, **kwargs):
         """Looked up only when the template asks: a part of the page kept
         (core/templatetags/kept_tags.py) asks nothing."""

@@ -4,7 +4,6 @@ building blocks, and which building blocks support which priority."""
 
 from django.db import models
 from django.template.response import TemplateResponse
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -420,15 +419,7 @@ class PriorityPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-
-        def numbered():
-            blocks = self.get_building_blocks()
-            contents = self.contents_for(request)
-            for block in blocks if contents is not None else []:
-                block.number = contents.number(block)
-            return blocks
-
-        context["building_blocks"] = SimpleLazyObject(numbered)
+        context["building_blocks"] = self.numbered(request, self.get_building_blocks)
         return context
 
 
@@ -474,15 +465,7 @@ class BuildingBlockPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-
-        def numbered():
-            priorities = self.get_priorities()
-            contents = self.contents_for(request)
-            for priority in priorities if contents is not None else []:
-                priority.number = contents.number(priority)
-            return priorities
-
-        context["priorities"] = SimpleLazyObject(numbered)
+        context["priorities"] = self.numbered(request, self.get_priorities)
         return context
 
 
