@@ -93,7 +93,7 @@ def remembered(name, build, *parts):
         key = ":".join(["chrome", str(current), name, *map(str, parts)])
         here = _kept_here(current)
         if key in here:
-            return pickle.loads(here[key])  # noqa: S301 (written by this process)
+            return pickle.loads(here[key])  # noqa: S301  # nosec B301 (pickled by this process)
         value = cache.get(key, MISSING)
     except Exception:  # noqa: BLE001 (whatever the cache backend raises)
         logger.warning("Django's cache is out of reach: %s built afresh", name, exc_info=True)

@@ -18,7 +18,6 @@ import hashlib
 
 from django import template
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from core.chrome_cache import remembered
@@ -53,12 +52,13 @@ class KeptNode(template.Node):
             html = self.nodelist.render(context)
             rendered.append(html)
             # None: rendered afresh each time.
-            return None if "csrfmiddlewaretoken" in html else str(html)
+            # Kept as rendered: a SafeString, pickled and read back as one.
+            return None if "csrfmiddlewaretoken" in html else html
 
         html = remembered("fragment", build, name, digest)
         if html is None:
             return rendered[0] if rendered else self.nodelist.render(context)
-        return mark_safe(html)  # noqa: S308 (rendered by this template, escaped there)
+        return html
 
 
 def identity(value):
