@@ -23,7 +23,6 @@ from .pages import (
     STATUS_LABELS,
     ConsultationIndexPage,
     ConsultationPage,
-    filter_by_status,
     open_consultations,
     ordered_by_status,
 )
@@ -66,7 +65,6 @@ __all__ = [
     "Response",
     "SavedSurvey",
     "Theme",
-    "filter_by_status",
     "locked_survey_problems",
     "new_reference",
     "open_consultations",

@@ -145,19 +145,6 @@ def covered_names(codes, districts):
     ]
 
 
-def filter_by_status(pages, status, now=None):
-    now = now or timezone.now()
-    if status == OPEN:
-        return pages.filter(opens_at__lte=now, closes_at__gt=now)
-    if status == FORTHCOMING:
-        return pages.filter(opens_at__gt=now)
-    if status == CLOSED:
-        return pages.filter(closes_at__lte=now, results_published=False)
-    if status == RESULTS:
-        return pages.filter(closes_at__lte=now, results_published=True)
-    return pages
-
-
 def ordered_by_status(pages):
     """Open (closing soonest first), then forthcoming (opening soonest), then closed
     (most recent first)."""
@@ -235,8 +222,11 @@ def finder_rows(index):
 
 
 def consultation_cards(pks):
-    """The consultations ``pks`` names, in that order, for cards."""
-    found = ConsultationPage.objects.filter(pk__in=pks).defer_streamfields().in_bulk()
+    """The consultations ``pks`` names, in that order, for cards (the home
+    page's and the finder's, kept under the same name), each knowing whether
+    it has a survey and an Easy Read one."""
+    pages = ConsultationPage.objects.filter(pk__in=pks).defer_streamfields()
+    found = {page.pk: page for page in with_streams_present(pages, "survey", "easy_read")}
     return [found[pk] for pk in pks if pk in found]
 
 
@@ -522,9 +512,6 @@ def open_consultations(locale, limit=None, site=None):
         if opens_at <= now < closes_at
     ][:limit]
 
-    def pages_of():
-        pages = ConsultationPage.objects.filter(pk__in=chosen).defer_streamfields()
-        found = {page.pk: page for page in with_streams_present(pages, "survey", "easy_read")}
-        return [found[pk] for pk in chosen if pk in found]
-
-    return remembered("consultation-cards", pages_of, *chosen) if chosen else []
+    if not chosen:
+        return []
+    return remembered("consultation-cards", lambda: consultation_cards(chosen), *chosen)
