@@ -45,19 +45,7 @@ def answer_the_survey(page, code):
 
 def fill_the_open_survey(page):
     """Every section of the open demo survey, from the first to check your answers."""
-    page.locator('input[name="overall_agreement"]').nth(1).check()
-    for statement, index in [("prevention", 0), ("engagement", 1), ("catalysts", 5)]:
-        page.locator(f'input[name="principle_agreement__{statement}"]').nth(index).check()
-    for item, number in [("prevention", "2"), ("engagement", "1"), ("catalysts", "3")]:
-        page.locator(f"#f-principle_ranking__{item}").select_option(number)
-    next_step(page)
-    # Section 2: an answer that reveals the group's name, then the group section.
-    page.locator('input[name="involvement"]').first.check()
-    page.locator("#f-group_name").fill("Birstall Youth Café")
-    page.locator("#f-activities").check()
-    page.locator('input[name="activity_area"]').nth(1).check()
-    page.locator('input[name="pandemic_help"]').first.check()
-    next_step(page)
+    fill_the_open_survey_to_the_group_section(page)
     page.locator("#f-group_size").select_option("from_10_to_50")
     page.locator("#f-volunteer_hours").fill("8")
     page.locator("#f-group_started").fill("14")
@@ -74,6 +62,23 @@ def fill_the_open_survey(page):
     page.locator('input[name="respondent_type"]').first.check()
     page.locator('input[name="district"]').nth(1).check()
     next_step(page)
+    next_step(page)
+
+
+def fill_the_open_survey_to_the_group_section(page):
+    """The first two sections of the open demo survey, as someone who helps run a group."""
+    page.locator('input[name="overall_agreement"]').nth(1).check()
+    for statement, index in [("prevention", 0), ("engagement", 1), ("catalysts", 5)]:
+        page.locator(f'input[name="principle_agreement__{statement}"]').nth(index).check()
+    for item, number in [("prevention", "2"), ("engagement", "1"), ("catalysts", "3")]:
+        page.locator(f"#f-principle_ranking__{item}").select_option(number)
+    next_step(page)
+    # Section 2: an answer that reveals the group's name, then the group section.
+    page.locator('input[name="involvement"]').first.check()
+    page.locator("#f-group_name").fill("Birstall Youth Café")
+    page.locator("#f-activities").check()
+    page.locator('input[name="activity_area"]').nth(1).check()
+    page.locator('input[name="pandemic_help"]').first.check()
     next_step(page)
 
 
@@ -103,4 +108,47 @@ def test_a_survey_step_in_traditional_chinese_passes_axe(page):
     page.goto(f"/zh-hant/have-your-say/{APPROACH_SLUG}/survey/")
     page.locator("a.govuk-button--start").click()
     assert page.locator("html").get_attribute("lang") == "zh-hant"
+    assert_no_axe_violations(page)
+
+
+def count_words(code, singular, plural, count):
+    with translation.override(code):
+        return translation.ngettext(singular, plural, count) % {"count": count}
+
+
+@pytest.mark.parametrize("code", ["pl", "ur"])
+def test_the_character_count_speaks_the_residents_language(page, code):
+    """GOV.UK Frontend's count under a long answer says how many characters
+    are left, and how many too many, in the resident's language and in the
+    plural form that number takes (Polish has three)."""
+    from playwright.sync_api import expect
+
+    page.goto(f"/{code}/have-your-say/{APPROACH_SLUG}/survey/")
+    page.locator("a.govuk-button--start").click()
+    fill_the_open_survey_to_the_group_section(page)
+    answer = page.locator("#f-group_support")
+    status = page.locator(".govuk-character-count__status")
+    # 1000 characters are allowed: 1, 3 (Polish "few") and 995 (Polish "many") left.
+    for typed, left in [(999, 1), (997, 3), (5, 995)]:
+        answer.fill("x" * typed)
+        expect(status).to_have_text(
+            count_words(
+                code,
+                "You have %(count)s character remaining",
+                "You have %(count)s characters remaining",
+                left,
+            )
+        )
+    answer.fill("x" * 1003)
+    expect(status).to_have_text(
+        count_words(
+            code,
+            "You have %(count)s character too many",
+            "You have %(count)s characters too many",
+            3,
+        )
+    )
+    assert "govuk-error-message" in status.get_attribute("class")
+    answer.fill("x" * 1000)
+    expect(status).to_have_text(words(code, "You have 0 characters remaining"))
     assert_no_axe_violations(page)
