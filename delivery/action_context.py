@@ -10,6 +10,18 @@ from .localize import live_pages, localized
 from .models import Measure
 from .series import measure_figures, measure_values
 
+# What action_context gives the template (ActionPage.get_context reads them lazily).
+ACTION_KEYS = (
+    "plan",
+    "priorities",
+    "building_blocks",
+    "consultations",
+    "case_studies",
+    "updates",
+    "status_history",
+    "measures",
+)
+
 
 def action_context(action):
     locale_id = action.locale_id

@@ -225,6 +225,19 @@ class ActionFilter(ChosenFiltersMixin):
         return True
 
 
+# What plan_overview gives the template (DeliveryPlanPage.get_context reads them lazily).
+PLAN_OVERVIEW_KEYS = (
+    "overview",
+    "status_rows",
+    "row_kinds",
+    "plan_totals",
+    "statuses",
+    "filter",
+    "actions",
+    "reports",
+)
+
+
 def plan_overview(plan, request):
     overview = PlanOverview(plan)
     action_filter = ActionFilter(request.GET, overview)

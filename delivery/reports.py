@@ -20,6 +20,10 @@ class ReportRow(HasStatus):
         self.updates = updates
 
 
+# What report_context gives the template (ProgressReportPage.get_context reads them lazily).
+REPORT_KEYS = ("plan", "groups", "counts", "total", "measures")
+
+
 def report_context(report):
     plan = report.plan
     if plan is None:

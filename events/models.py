@@ -14,6 +14,7 @@ from django.forms.utils import ErrorList
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -67,7 +68,9 @@ class EventIndexPage(IntroductionMixin, BasePage):
         from .listing import EventListing
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = EventListing(self, request)
+        # Looked up when the template reads it: the list at the index's own
+        # address is kept for the day (pages/event_index_page.html).
+        context["listing"] = SimpleLazyObject(lambda: EventListing(self, request))
         return context
 
 

@@ -4,6 +4,7 @@ from django.core.mail import EmailMessage
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
@@ -212,5 +213,6 @@ class EasyReadIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["easy_read_pages"] = self.easy_read_pages(request)
+        # Looked up when the template reads it (the page is kept).
+        context["easy_read_pages"] = SimpleLazyObject(lambda: self.easy_read_pages(request))
         return context

@@ -24,7 +24,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -42,6 +42,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.easy_read import EasyReadMixin
+from core.lazy import lazily
 from core.models import BasePage, BodyMixin, IntroductionMixin
 
 from ..status import TAG_CLASSES, HasStatus, Status
@@ -116,19 +117,26 @@ class DeliveryPlanPage(EasyReadMixin, RoutablePageMixin, IntroductionMixin, Body
         )
 
     def get_context(self, request, *args, **kwargs):
-        from ..overview import plan_overview
+        from ..overview import PLAN_OVERVIEW_KEYS, plan_overview
         from .funding import FundingProgrammePage
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(plan_overview(self, request))
-        context["funding_programmes"] = list(
-            FundingProgrammePage.objects.live()
-            .public()
-            .child_of(self)
-            .defer_streamfields()
-            .order_by("path")
-        )
-        return context
+
+        def shown():
+            return {
+                **plan_overview(self, request),
+                "funding_programmes": list(
+                    FundingProgrammePage.objects.live()
+                    .public()
+                    .child_of(self)
+                    .defer_streamfields()
+                    .order_by("path")
+                ),
+            }
+
+        # Looked up when the template reads them: the whole page is kept
+        # when there is no filter (pages/delivery_plan_page.html).
+        return lazily(context, PLAN_OVERVIEW_KEYS + ("funding_programmes",), shown)
 
     @path("feed/", name="feed")
     def feed_view(self, request):
@@ -190,9 +198,15 @@ class WorkstreamPage(IntroductionMixin, BodyMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["plan"] = self.plan
-        context["actions"] = list(
-            ActionPage.objects.live().public().child_of(self).defer_streamfields().order_by("path")
+        context["plan"] = SimpleLazyObject(lambda: self.plan)
+        context["actions"] = SimpleLazyObject(
+            lambda: list(
+                ActionPage.objects.live()
+                .public()
+                .child_of(self)
+                .defer_streamfields()
+                .order_by("path")
+            )
         )
         return context
 
@@ -333,11 +347,10 @@ class ActionPage(HasStatus, IntroductionMixin, BodyMixin, BasePage):
         return _("Action, %(status)s") % {"status": self.status_label.lower()}
 
     def get_context(self, request, *args, **kwargs):
-        from ..action_context import action_context
+        from ..action_context import ACTION_KEYS, action_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(action_context(self))
-        return context
+        return lazily(context, ACTION_KEYS, lambda: action_context(self))
 
 
 class ProgressUpdate(TranslatableMixin, Orderable):
@@ -519,8 +532,7 @@ class ProgressReportPage(IntroductionMixin, BodyMixin, BasePage):
         return DeliveryPlanPage.objects.ancestor_of(self).defer_streamfields().last()
 
     def get_context(self, request, *args, **kwargs):
-        from ..reports import report_context
+        from ..reports import REPORT_KEYS, report_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(report_context(self))
-        return context
+        return lazily(context, REPORT_KEYS, lambda: report_context(self))

@@ -240,3 +240,12 @@ def test_in_polish_translated_events_and_english_ones_not_yet_translated(
     assert '<li class="app-card">\n' in html or '<li class="app-card">' in html
     # The site's own words on an English card stay Polish and say so.
     assert '<dt class="govuk-summary-list__key" lang="pl" dir="ltr">' in html
+
+
+def test_the_list_is_kept_and_a_new_event_shows_on_the_next_visit(client, events_index, events):
+    html_of(client.get(events_index.url))
+    with CaptureQueriesContext(connection) as queries:
+        html_of(client.get(events_index.url))
+    assert len(queries) == 0
+    EventPageFactory(parent=events_index, title="Added later", date=in_days(2))
+    assert "Added later" in card_titles(html_of(client.get(events_index.url)))
