@@ -133,6 +133,7 @@ CHROME_MODELS = (Page, Site, Locale, PageViewRestriction, BaseSiteSetting, BaseG
 
 
 def changed(sender, instance, **kwargs):
+    from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage
     from wagtail.snippets.models import get_snippet_models
@@ -140,15 +141,10 @@ def changed(sender, instance, **kwargs):
     from core.models.settings import CouncilTexts
 
     # Parts of pages are kept too (core/templatetags/kept_tags.py): the
-    # images, documents and snippets they show move the generation on as well.
-    shown = CHROME_MODELS + (CouncilTexts, AbstractImage, AbstractDocument)
-    if (
-        isinstance(instance, shown)
-        or type(instance) in get_snippet_models()
-        # Staff's picks for searches (the kept search results list them first).
-        or type(instance)._meta.app_label == "wagtailsearchpromotions"
-        and type(instance).__name__ == "SearchPromotion"
-    ):
+    # images, documents and snippets they show move the generation on as well,
+    # and so do staff's picks for searches (kept search results list them first).
+    shown = CHROME_MODELS + (CouncilTexts, AbstractImage, AbstractDocument, SearchPromotion)
+    if isinstance(instance, shown) or type(instance) in get_snippet_models():
         forget()
 
 
