@@ -57,3 +57,17 @@ def test_a_filtered_plan_is_worked_out_afresh_and_says_what_it_did_not_understan
     assert hostile.text.count("Choose one of the options in the list") >= 1
     assert "<title>Error:" in hostile.text
     assert "<title>Error:" not in client.get(url).text
+
+
+def test_each_page_reads_lazily_every_key_its_context_gives(rf, plan):
+    """The keys a page hands its template lazily (core/lazy.py) are listed
+    beside the function that computes them: a key added to one and not the
+    other would be missing from the page."""
+    from delivery.action_context import ACTION_KEYS, action_context
+    from delivery.overview import PLAN_OVERVIEW_KEYS, plan_overview
+    from delivery.reports import REPORT_KEYS, report_context
+
+    report = ProgressReportPageFactory(parent=plan.page, slug="report")
+    assert set(action_context(plan.support)) == set(ACTION_KEYS)
+    assert set(report_context(report)) == set(REPORT_KEYS)
+    assert set(plan_overview(plan.page, rf.get(plan.page.url))) == set(PLAN_OVERVIEW_KEYS)
