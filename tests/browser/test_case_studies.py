@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import DESKTOP, assert_no_axe_violations
 
@@ -34,8 +35,9 @@ def test_filter_by_district_without_javascript(browser, live_site):
     page.goto("/case-studies/")
     page.get_by_label("District").select_option("Charnwood")
     page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_load_state()
     assert "district=Charnwood" in page.url
-    assert page.get_by_role("heading", name="2 case studies").is_visible()
+    expect(page.get_by_role("heading", name="2 case studies")).to_be_visible()
     cards = page.locator(".app-card h3").all_inner_texts()
     assert sorted(cards) == ["Anstey and Thurcaston footpath", "Birstall Youth Café"]
     page.get_by_role("link", name="Remove filter Charnwood").click()
@@ -47,6 +49,7 @@ def test_from_a_building_block_to_all_its_case_studies_in_one_click(page):
     page.goto("/case-studies/birstall-youth-cafe/")
     page.get_by_role("link", name="Active and empowered town and parish councils").first.click()
     page.get_by_role("link", name="See all").click()
+    page.wait_for_load_state()
     assert "building_block=" in page.url
     cards = page.locator(".app-card h3").all_inner_texts()
     assert "Birstall Youth Café" in cards

@@ -4,6 +4,7 @@ the progress report printed on A4 without cut-off tables, and an editor's
 progress update reaching the public plan and its feed at once."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import DESKTOP, assert_no_axe_violations, live_manage, sign_in_staff
 
@@ -52,8 +53,9 @@ def test_filter_the_plan_without_javascript(browser, live_site):
     page.goto(PLAN)
     page.get_by_label("Status", exact=True).select_option("delayed")
     page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_load_state()
     assert "status=delayed" in page.url
-    assert page.get_by_role("heading", name="1 action", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="1 action", exact=True)).to_be_visible()
     assert page.locator(".app-action-list__title").all_inner_texts() == [
         "1.4 Plan the delivery with partners and communities in workshops"
     ]

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import assert_no_axe_violations
 
@@ -48,4 +49,4 @@ def test_one_click_from_the_home_page_to_easy_read(page):
     page.goto("/")
     page.get_by_role("link", name="Easy Read version of this page").click()
     assert page.url.endswith("/easy-read/")
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()

@@ -5,6 +5,7 @@ calendar file downloads."""
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import DESKTOP, assert_no_axe_violations, live_manage
 
@@ -92,15 +93,16 @@ def test_filter_and_tabs_without_javascript(browser, live_site):
     page.goto("/events/")
     page.get_by_role("link", name="Past events").click()
     assert "when=past" in page.url
-    assert page.get_by_role("heading", name="7 past events").is_visible()
+    expect(page.get_by_role("heading", name="7 past events")).to_be_visible()
     page.get_by_label("Part of").select_option(label="Communities Strategy 2014")
     page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_load_state()
     assert "when=past" in page.url and "part_of=" in page.url
     cards = page.locator(".app-card h3").all_inner_texts()
     assert len(cards) == 7 and cards[-1].startswith("Workshop 1")
     page.get_by_role("link", name="Coming up").click()
     assert "when" not in page.url and "part_of=" in page.url
-    assert page.get_by_role("heading", name="0 events coming up").is_visible()
+    expect(page.get_by_role("heading", name="0 events coming up")).to_be_visible()
     context.close()
 
 

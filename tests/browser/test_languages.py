@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import assert_no_axe_violations
 
@@ -31,4 +32,4 @@ def test_switching_language_keeps_the_page(page):
     page.get_by_role("link", name="Polski").click()
     assert page.url.endswith("/pl/privacy/")
     assert page.locator("html").get_attribute("lang") == "pl"
-    assert page.locator("#translation-notice-title").is_visible()
+    expect(page.locator("#translation-notice-title")).to_be_visible()

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import assert_no_axe_violations
 
@@ -60,7 +61,7 @@ def test_alternative_format_request_with_a_mistake_then_sent(page):
     page.get_by_label("Your name").fill("Jan Kowalski")
     page.get_by_role("button", name="Send request").click()
     summary = page.locator(".govuk-error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert page.title().startswith("Error:")
     # The summary takes focus so that screen readers announce it.
     assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
@@ -72,4 +73,4 @@ def test_alternative_format_request_with_a_mistake_then_sent(page):
     page.get_by_label("Which document or page do you need?").fill("The strategy")
     page.get_by_label("Braille").check()
     page.get_by_role("button", name="Send request").click()
-    assert page.get_by_role("heading", name="Request sent").is_visible()
+    expect(page.get_by_role("heading", name="Request sent")).to_be_visible()

@@ -6,6 +6,7 @@ import datetime
 import json
 
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.consultations.admin_forms import consultation_form_data
 from tests.consultations.test_admin import three_sections
@@ -63,9 +64,9 @@ def test_staff_build_a_survey_in_the_admin_and_a_resident_completes_it(browser, 
     page.locator('input[name="respondent_type"]').first.check()
     page.locator('input[name="district"]').first.check()
     page.get_by_role("button", name="Continue", exact=True).click()
-    assert page.get_by_role(
-        "heading", name="Check your answers before sending your response"
-    ).is_visible()
+    expect(
+        page.get_by_role("heading", name="Check your answers before sending your response")
+    ).to_be_visible()
     page.get_by_role("button", name="Accept and send").click()
     reference = page.locator(".app-survey-reference").inner_text().strip()
     assert reference

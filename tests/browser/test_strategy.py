@@ -4,6 +4,7 @@ resident finding every part of it from the home page on a phone."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import assert_no_axe_violations
 
@@ -79,10 +80,10 @@ def test_a_resident_on_a_phone_reaches_the_strategy_model_priorities_and_buildin
     assert page.get_by_role("heading", level=1).inner_text() == (
         "Our Communities Approach 2022 to 2026"
     )
-    assert page.get_by_role("heading", name="Prevention").is_visible()
+    expect(page.get_by_role("heading", name="Prevention")).to_be_visible()
     page.get_by_role("link", name="Communities Strategy 2014").first.click()
     assert page.get_by_role("heading", level=1).inner_text() == "Communities Strategy 2014"
-    assert page.get_by_text("has been replaced").is_visible()
+    expect(page.get_by_text("has been replaced")).to_be_visible()
     page.get_by_role("link", name="The Communities Model").first.click()
     assert page.get_by_role("heading", level=1).inner_text() == "The Communities Model"
     model_url = page.url
@@ -98,7 +99,7 @@ def test_a_resident_on_a_phone_reaches_the_strategy_model_priorities_and_buildin
         link.click()
         heading = page.get_by_role("heading", level=1)
         assert heading.inner_text() == title, label
-        assert page.get_by_role("heading", name="Role of communities").is_visible()
+        expect(page.get_by_role("heading", name="Role of communities")).to_be_visible()
         page.goto(model_url)
 
 
@@ -114,6 +115,7 @@ def test_previous_and_next_lead_through_the_whole_strategy(page):
         page.get_by_role("navigation", name=nav).get_by_role(
             "link", name=re.compile("^Next")
         ).click()
+        page.wait_for_load_state()
         visited.append(page.get_by_role("heading", level=1).inner_text())
     assert visited[:3] == ["Communities Strategy 2014", "Foreword", "Overview and vision"]
     assert "The Communities Model" in visited

@@ -87,6 +87,7 @@ def test_a_resident_answers_the_open_survey_in_their_own_language(page, code):
     page.goto(f"/{code}/")
     assert page.locator("html").get_attribute("lang") == code
     page.locator(f'main a[href*="{CONSULTATION}"]').first.click()
+    page.wait_for_load_state()
     assert f"/{code}/" in page.url
     assert page.locator("#translation-notice-title").count() == 0
     page.locator("a.govuk-button--start").click()
