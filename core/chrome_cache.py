@@ -109,6 +109,46 @@ def remembered(name, build, *parts):
     return value
 
 
+def remembered_each(name, ids, build, *parts, still_true=None):
+    """As ``remembered``, for many things at once, each kept under its own id:
+    ``build(ids)`` makes those not kept, or kept but no longer
+    ``still_true(value)``, in one go, and returns them by id (leaving out any
+    it cannot find). Returns {id: value} for the ids found."""
+    ids = list(dict.fromkeys(ids))
+    try:
+        current = generation()
+        prefix = ":".join(["chrome", str(current), name, *map(str, parts)])
+        keys = {pk: f"{prefix}:{pk}" for pk in ids}
+        here = _kept_here(current)
+        found = {
+            pk: pickle.loads(here[key])  # noqa: S301  # nosec B301 (pickled by this process)
+            for pk, key in keys.items()
+            if key in here
+        }
+        shared = cache.get_many([keys[pk] for pk in ids if pk not in found])
+    except Exception:  # noqa: BLE001 (whatever the cache backend raises)
+        logger.warning("Django's cache is out of reach: %s built afresh", name, exc_info=True)
+        return build(ids)
+    for pk in ids:
+        if pk not in found and keys[pk] in shared:
+            found[pk] = shared[keys[pk]]
+            here[keys[pk]] = pickle.dumps(found[pk], pickle.HIGHEST_PROTOCOL)
+    if still_true is not None:
+        found = {pk: value for pk, value in found.items() if still_true(value)}
+    missing = [pk for pk in ids if pk not in found]
+    if missing:
+        built = build(missing)
+        try:
+            cache.set_many({keys[pk]: value for pk, value in built.items()}, TIMEOUT)
+        except Exception:  # noqa: BLE001
+            logger.warning("Django's cache is out of reach: %s not kept", name, exc_info=True)
+        else:
+            for pk, value in built.items():
+                here[keys[pk]] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        found.update(built)
+    return found
+
+
 def forget_now():
     _request.generation = None
     try:

@@ -1,4 +1,4 @@
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
 
 
@@ -26,8 +26,21 @@ class SearchTermDay(models.Model):
 
     @classmethod
     def record(cls, term, language_code, day, found_something):
-        row, _created = cls.objects.get_or_create(term=term, language_code=language_code, day=day)
-        cls.objects.filter(pk=row.pk).update(
-            searches=F("searches") + 1,
-            searches_without_results=F("searches_without_results") + (0 if found_something else 1),
-        )
+        """One more search for the term on the day: one query once the day's row
+        exists, and the row made safely if two searches make it at once."""
+        same = {"term": term, "language_code": language_code, "day": day}
+        missed = 0 if found_something else 1
+
+        def count():
+            return cls.objects.filter(**same).update(
+                searches=F("searches") + 1,
+                searches_without_results=F("searches_without_results") + missed,
+            )
+
+        if count():
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(**same, searches=1, searches_without_results=missed)
+        except IntegrityError:
+            count()

@@ -1,21 +1,24 @@
+import datetime
 import hashlib
 import re
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.apps import apps
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
+from django.db.models import F
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from modelsearch.query import Fuzzy, PlainText
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
-from core.chrome_cache import remembered
+from core.chrome_cache import remembered, remembered_each
 from core.locales import active_locale
 from core.sites import site_pages, site_paths_q
 from search.models import SearchTermDay
@@ -122,10 +125,21 @@ def record(query, found_something):
         return
     try:
         SearchTermDay.record(term, get_language(), timezone.localdate(), found_something)
-        Query.get(term).add_hit()
+        add_hit(term)
     except DatabaseError:
         # Statistics must never stop a resident searching.
         pass
+
+
+def add_hit(term):
+    """Wagtail's count of searches for the term (its search promotions report
+    popular terms from it): one query once the term has a row for today."""
+    today = timezone.now().date()  # the day as Wagtail's own add_hit takes it
+    hits = QueryDailyHits.objects.filter(
+        query__query_string=normalise_query_string(term), date=today
+    )
+    if not hits.update(hits=F("hits") + 1):
+        Query.get(term).add_hit(today)
 
 
 def matching_ids(request, locale, type_key, query):
@@ -162,17 +176,15 @@ def search(request):
             record(query, bool(ids))
     paginator = Paginator(ids, RESULTS_PER_PAGE)
     results_page = paginator.get_page(request.GET.get("page"))
-    # Only the pages shown are fetched, each as its own type.
-    found = Page.objects.filter(pk__in=list(results_page.object_list)).specific().in_bulk()
+    found = shown_results(request, locale, results_page.object_list)
     results_page.object_list = [found[pk] for pk in results_page.object_list if pk in found]
     items = [
         {
-            "page": page,
-            "label": result_label(page),
-            "summary": highlight(getattr(page, "search_summary", lambda: "")(), query),
-            "promoted": page.pk in promoted_ids,
+            "result": result,
+            "summary": highlight(result.summary, query),
+            "promoted": result.pk in promoted_ids,
         }
-        for page in results_page
+        for result in results_page
     ]
     params = {"q": query}
     if type_key:
@@ -189,7 +201,55 @@ def search(request):
             "paginator": paginator,
             "page_query": urlencode(params),
             "strategy": current_strategy(locale, request) if query and not items else None,
+            # The footer is the same at /search/ whatever was asked (kept_tags).
+            "kept_address": True,
         },
+    )
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a search result shows of a page, kept until anything changes
+    (core/chrome_cache.py), or until its label would say something else."""
+
+    pk: int
+    title: str
+    url: str
+    label: str
+    summary: str
+    label_changes_at: datetime.datetime | None = None
+
+    def still_true(self):
+        return self.label_changes_at is None or timezone.now() < self.label_changes_at
+
+
+def shown_results(request, locale, ids):
+    """The results shown, by page id: those not kept are fetched in one go,
+    each as its own type (the label and summary are its own)."""
+
+    def build(missing):
+        pages = Page.objects.filter(pk__in=missing).specific()
+        return {
+            page.pk: Result(
+                pk=page.pk,
+                title=page.title,
+                url=page.get_url(request=request) or "",
+                label=str(result_label(page)),
+                summary=getattr(page, "search_summary", lambda: "")(),
+                label_changes_at=getattr(page, "search_label_changes_at", lambda: None)(),
+            )
+            for page in pages
+        }
+
+    site = Site.find_for_request(request)
+    return remembered_each(
+        "search-result",
+        ids,
+        build,
+        getattr(site, "pk", None),
+        locale.pk,
+        get_language(),
+        still_true=Result.still_true,
     )
 
 

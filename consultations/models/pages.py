@@ -430,6 +430,12 @@ class ConsultationPage(Scheduled, EasyReadMixin, SurveyRoutesMixin, RoutablePage
             return _("Consultation, open until %(date)s") % {"date": when}
         return _("Consultation, closed %(date)s") % {"date": when}
 
+    def search_label_changes_at(self):
+        """When ``search_result_label`` will next say something else: at the
+        opening, then at the close; never again after that."""
+        now = timezone.now()
+        return next((moment for moment in (self.opens_at, self.closes_at) if now < moment), None)
+
     @property
     def council_districts(self):
         """The districts of the council whose site this consultation is on,

@@ -4,7 +4,8 @@ generation, so that any change to any page, Site, setting, image or the
 council's words renders it afresh on the next request, on every app server.
 
 Only on a page (``page`` in the context: not on an error page, whose
-address anyone can make up), and only for parts that depend on nothing but
+address anyone can make up) or a view at a fixed address that says so
+(``kept_address``: search), and only for parts that depend on nothing but
 the values given, the page's
 language, the Site, the address and the day (never on the time of day, the
 visitor or the query string: give what a part reads from those as values,
@@ -73,8 +74,9 @@ def keepable(context, request):
         return False
     # Only around a page that exists: the addresses kept are those of real
     # pages (and their routes), never whatever address someone makes up.
+    # A view at an address of its own (search) says so with ``kept_address``.
     page = context.get("page")
-    if getattr(page, "pk", None) is None:
+    if getattr(page, "pk", None) is None and not context.get("kept_address"):
         return False
     user = getattr(request, "user", None)
     return not (user is not None and user.is_authenticated)

@@ -1,12 +1,15 @@
 """Site search, on pages each test makes: the database backend indexes a page
 when it is saved (Wagtail's signal handlers), as the demo loader relied on."""
 
+import datetime
 import re
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -28,7 +31,10 @@ on_postgres = pytest.mark.skipif(
 
 
 def result_titles(response):
-    html = response.content.decode()
+    return result_titles_of(response.content.decode())
+
+
+def result_titles_of(html):
     return re.findall(
         r'<h3 class="govuk-heading-m[^"]*">\s*<a class="govuk-link" href="[^"]*">([^<]+)</a>', html
     )
@@ -389,3 +395,71 @@ def test_a_search_asked_again_follows_what_was_published_and_picked(client, home
     )
     assert result_titles(client.get("/search/", {"q": "youth"}))[0] == "Cookies"
     assert second.live
+
+
+def test_a_kept_result_follows_a_retitled_page_and_the_clock(client, home, case_studies):
+    """What a result shows of a page is kept too (search/views.py): a page
+    retitled shows its new title on the next search, and a consultation's
+    label moves from open to closed when it closes, with nothing published."""
+    cafe = make_youth_cafe(case_studies)
+    assert result_titles(client.get("/search/", {"q": "youth"})) == ["Oakham Youth Café"]
+    cafe.title = "Oakham Youth Café and Games Room"
+    cafe.listing_summary = "Young people run a Friday night café with board games."
+    cafe.save_revision().publish()
+    html = client.get("/search/", {"q": "youth"}).content.decode()
+    assert result_titles_of(html) == ["Oakham Youth Café and Games Room"]
+    assert "board games" in html
+
+    now = timezone.now()
+    index = ConsultationIndexPageFactory(parent=home, slug="have-your-say")
+    ConsultationPageFactory(
+        parent=index,
+        title="Youth bus passes",
+        slug="youth-bus-passes",
+        opens_at=now - datetime.timedelta(days=3),
+        closes_at=now + datetime.timedelta(days=2),
+    )
+    asked = {"q": "bus passes", "type": "consultation"}
+    assert "Consultation, open until" in client.get("/search/", asked).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        assert "Consultation, open until" in client.get("/search/", asked).content.decode()
+    assert not [q for q in queries if "consultations_consultationpage" in q["sql"]]
+    later = now + datetime.timedelta(days=3)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        html = client.get("/search/", asked).content.decode()
+    assert "Consultation, closed" in html and "open until" not in html
+
+
+def test_a_search_asked_again_costs_two_writes_and_counts_every_time(client, home, case_studies):
+    """The statistics are two counters moved on in place; the results come
+    from what was kept, however many are shown."""
+    for number in range(12):
+        CaseStudyPageFactory(parent=case_studies, title=f"Garden {number}", place="Oakham")
+    assert len(result_titles(client.get("/search/", {"q": "garden"}))) == 10
+    with CaptureQueriesContext(connection) as queries:
+        assert len(result_titles(client.get("/search/", {"q": "garden"}))) == 10
+    assert [q["sql"].split()[0] for q in queries] == ["UPDATE", "UPDATE"]
+    client.get("/search/", {"q": "Garden", "page": "2"})  # a later page is not a search
+    assert SearchTermDay.objects.get(term="garden").searches == 2
+    daily = Query.get("garden").daily_hits.get()
+    assert daily.hits == 2
+
+
+def test_two_first_searches_of_the_day_at_once_are_both_counted(home):
+    """The day's row for a term is made by the first search; a second search
+    that also found no row, and then could not make it because the first just
+    did, counts itself on the row the first made."""
+    today = timezone.localdate()
+    SearchTermDay.record("allotments", "en", today, found_something=True)
+    real_update = type(SearchTermDay.objects.all()).update
+    calls = []
+
+    def first_update_sees_no_row(queryset, **changes):
+        calls.append(changes)
+        return 0 if len(calls) == 1 else real_update(queryset, **changes)
+
+    with mock.patch.object(type(SearchTermDay.objects.all()), "update", first_update_sees_no_row):
+        SearchTermDay.record("allotments", "en", today, found_something=False)
+    row = SearchTermDay.objects.get(term="allotments")
+    assert (row.searches, row.searches_without_results) == (2, 1)
+    assert len(calls) == 2
