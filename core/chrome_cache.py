@@ -115,6 +115,8 @@ def remembered_each(name, ids, build, *parts, still_true=None):
     ``still_true(value)``, in one go, and returns them by id (leaving out any
     it cannot find). Returns {id: value} for the ids found."""
     ids = list(dict.fromkeys(ids))
+    if not ids:
+        return {}
     try:
         current = generation()
         prefix = ":".join(["chrome", str(current), name, *map(str, parts)])

@@ -161,9 +161,9 @@ def search(request):
     if type_key not in {key for key, _label, _models in TYPE_GROUPS}:
         type_key = ""
     locale = active_locale()
+    site = Site.find_for_request(request)
     promoted_ids, ids = [], []
     if query:
-        site = Site.find_for_request(request)
         promoted_ids, ids = remembered(
             "search",
             lambda: matching_ids(request, locale, type_key, query),
@@ -176,7 +176,7 @@ def search(request):
             record(query, bool(ids))
     paginator = Paginator(ids, RESULTS_PER_PAGE)
     results_page = paginator.get_page(request.GET.get("page"))
-    found = shown_results(request, locale, results_page.object_list)
+    found = shown_results(request, site, locale, results_page.object_list)
     results_page.object_list = [found[pk] for pk in results_page.object_list if pk in found]
     items = [
         {
@@ -223,7 +223,7 @@ class Result:
         return self.label_changes_at is None or timezone.now() < self.label_changes_at
 
 
-def shown_results(request, locale, ids):
+def shown_results(request, site, locale, ids):
     """The results shown, by page id: those not kept are fetched in one go,
     each as its own type (the label and summary are its own)."""
 
@@ -241,7 +241,6 @@ def shown_results(request, locale, ids):
             for page in pages
         }
 
-    site = Site.find_for_request(request)
     return remembered_each(
         "search-result",
         ids,
